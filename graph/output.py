@@ -1,0 +1,86 @@
+"""Read and write a build directory (the output contract), atomically."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ContractError
+from .model import Entity, Statement
+
+
+@dataclass
+class Graph:
+    """A loaded build: entities by id, statements in id order, and the manifest."""
+    entities: dict[str, Entity]
+    statements: list[Statement]
+    manifest: dict
+
+    def label(self, eid: str) -> str:
+        e = self.entities.get(eid)
+        return e.label if e else eid
+
+
+def dumps_jsonl(records) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False, sort_keys=False) + "\n" for r in records)
+
+
+@contextmanager
+def atomic_dir(target: Path):
+    """Yield a temporary sibling directory; on success it replaces `target`, on error it is removed."""
+    target = Path(target).absolute()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        yield tmp
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old-{os.getpid()}")
+        os.replace(target, old)
+    os.replace(tmp, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+@contextmanager
+def atomic_file(target: Path, mode: str = "w", **kw):
+    """Write a file through a temporary sibling that is renamed into place on success."""
+    target = Path(target).absolute()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    os.close(fd)
+    try:
+        with open(tmp, mode, **kw) as f:
+            yield f
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def load_graph(out_dir) -> Graph:
+    """Load `entities.jsonl`, `statements.jsonl` and `manifest.json` from a build directory."""
+    out = Path(out_dir)
+    files = {n: out / n for n in ("entities.jsonl", "statements.jsonl", "manifest.json")}
+    for name, path in files.items():
+        if not path.is_file():
+            raise ContractError(f"{out}: no {name} here; run 'migkg build --out {out}' first")
+    try:
+        entities = {}
+        for line in files["entities.jsonl"].read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                e = Entity.from_dict(json.loads(line))
+                entities[e.id] = e
+        statements = [Statement.from_dict(json.loads(line))
+                      for line in files["statements.jsonl"].read_text(encoding="utf-8").splitlines() if line.strip()]
+        manifest = json.loads(files["manifest.json"].read_text(encoding="utf-8"))
+    except (ValueError, KeyError, TypeError) as e:
+        raise ContractError(f"{out}: malformed build output ({e})") from None
+    return Graph(entities, statements, manifest)
