@@ -1,0 +1,61 @@
+"""Status and time cues shared by every rule family: modal/temporal words -> status, dates -> ISO strings.
+
+The cue lists are data (loaders/rules/cues.yaml), so a new phrasing is a one-line change.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], start=1)}
+_MONTH_RX = "|".join(MONTHS)
+_DAY_RANGE = r"(?:\d{1,2}(?:\s*(?:-|–|to|and)\s*\d{1,2})?\s+)"
+DATE_RX = re.compile(
+    rf"\b(?:{_DAY_RANGE}?(?P<month>{_MONTH_RX})\s+(?:\d{{1,2}}(?:\s*(?:-|–)\s*\d{{1,2}})?,?\s+)?(?P<year>(?:19|20)\d\d)"
+    rf"|(?P<year_only>(?:19|20)\d\d))\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def cue_rules() -> dict:
+    return yaml.safe_load((resources.files("migkg.loaders") / "rules" / "cues.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _status_patterns() -> list[tuple[str, re.Pattern]]:
+    return [(status, re.compile(r"\b(?:" + "|".join(words) + r")\b", re.I))
+            for status, words in cue_rules()["status"].items()]
+
+
+def status_of(text: str, default: str = "actual") -> str:
+    """The status a sentence (or clause) gives its facts: the first matching cue list in cues.yaml wins."""
+    for status, rx in _status_patterns():
+        if rx.search(text):
+            return status
+    return default
+
+
+def dates_in(text: str) -> list[str]:
+    """ISO dates ("2010-11", "2007") named in the text, in order."""
+    out = []
+    for m in DATE_RX.finditer(text):
+        if m.group("year_only"):
+            out.append(m.group("year_only"))
+        else:
+            out.append(f"{m.group('year')}-{MONTHS[m.group('month').lower()]:02d}")
+    return out
+
+
+def relative_year(text: str, doc_date: str | None) -> str | None:
+    """Resolve 'this year', 'last year', 'next year' against the document date (a year string)."""
+    if not doc_date:
+        return None
+    year = int(str(doc_date)[:4])
+    for phrase, delta in cue_rules()["relative_years"].items():
+        if re.search(r"\b" + phrase + r"\b", text, re.I):
+            return str(year + delta)
+    return None

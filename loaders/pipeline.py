@@ -1,0 +1,30 @@
+"""Read documents and run every rule family over them, in order."""
+from __future__ import annotations
+
+import importlib
+
+from migkg.loaders.context import Extraction
+from migkg.loaders.sources import Source
+
+# Families run in this order over each document: names and events first, so later rules can refer to them.
+FAMILIES = (
+    "entities",
+)
+
+
+def read_sources(sources: list[Source]):
+    from migkg.loaders.reader import read_document
+    return [read_document(s.path, doc_id=s.doc_id, meta=s.meta) for s in sources]
+
+
+def extract(documents, registry=None) -> Extraction:
+    """Run the rule families over the documents and return the collected entities and statements."""
+    if registry is None:
+        from migkg.ontology.registry import default_registry
+        registry = default_registry()
+    ex = Extraction(registry)
+    modules = [importlib.import_module(f"migkg.loaders.families.{name}") for name in FAMILIES]
+    for module in modules:
+        for doc in documents:
+            module.extract(doc, ex)
+    return ex
