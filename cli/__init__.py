@@ -10,6 +10,8 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 # Each module defines the commands named here; they are added in this order.
 COMMANDS = {
     "build": ["build", "stats", "show"],
+    "evaluate": ["eval"],
+    "resolve": ["resolve"],
 }
 
 

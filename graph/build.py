@@ -18,13 +18,13 @@ def document_entity(doc) -> Entity:
                   date=str(doc.meta["date"]) if doc.meta.get("date") else None)
 
 
-def extract_graph(paths=None) -> tuple[Graph, list]:
+def extract_graph(paths=None, decisions=None) -> tuple[Graph, list]:
     """Read and extract without writing anything: the in-memory graph and the documents read."""
     from migkg.loaders.pipeline import extract, read_sources
     from migkg.loaders.sources import collect
 
     documents = read_sources(collect(paths))
-    ex = extract(documents)
+    ex = extract(documents, decisions=decisions)
     entities = {e.id: e for e in ex.sorted_entities()}
     for doc in documents:
         entities[f"doc:{doc.doc_id}"] = document_entity(doc)
@@ -51,7 +51,7 @@ def counts(graph: Graph) -> dict:
             "by_document": dict(sorted(by_doc.items()))}
 
 
-def build(paths=None, out="migkg-out", *, ladybug: bool = True, timings: dict | None = None) -> Graph:
+def build(paths=None, out="migkg-out", *, ladybug: bool = True, decisions=None, timings: dict | None = None) -> Graph:
     """Build the graph of `paths` (the bundled corpus when empty) into `out`; validate the RDF; replace `out`
     only when everything succeeded."""
     from migkg.graph import rdf
@@ -59,7 +59,7 @@ def build(paths=None, out="migkg-out", *, ladybug: bool = True, timings: dict | 
 
     clock = time.perf_counter()
     stamp = lambda name: timings.__setitem__(name, round(time.perf_counter() - clock, 3)) if timings is not None else None
-    graph, _ = extract_graph(paths)
+    graph, _ = extract_graph(paths, decisions)
     stamp("extract")
     graph.manifest["counts"] = counts(graph)
     graph.manifest["built_at"] = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import importlib
 
 from migkg.loaders.context import Extraction
+from migkg.loaders.resolve import apply_decisions, load_decisions
 from migkg.loaders.sources import Source
 
 # Families run in this order over each document: names and events first, so later rules can refer to them.
@@ -17,8 +18,8 @@ def read_sources(sources: list[Source]):
     return [read_document(s.path, doc_id=s.doc_id, meta=s.meta) for s in sources]
 
 
-def extract(documents, registry=None) -> Extraction:
-    """Run the rule families over the documents and return the collected entities and statements."""
+def extract(documents, registry=None, decisions=None) -> Extraction:
+    """Run the rule families over the documents, then apply the recorded merge decisions (loaders/resolve.py)."""
     if registry is None:
         from migkg.ontology.registry import default_registry
         registry = default_registry()
@@ -27,4 +28,5 @@ def extract(documents, registry=None) -> Extraction:
     for module in modules:
         for doc in documents:
             module.extract(doc, ex)
+    apply_decisions(ex.entities, ex.statements, load_decisions(decisions))
     return ex
