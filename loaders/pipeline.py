@@ -9,7 +9,7 @@ from migkg.loaders.sources import Source
 
 # Families run in this order over each document: names and events first, so later rules can refer to them.
 FAMILIES = (
-    "entities",
+    "entities", "part_of", "chairs",
 )
 
 

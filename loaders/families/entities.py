@@ -1,0 +1,338 @@
+"""Names the documents introduce: organisations from acronym definitions, people, and events (GFMD meetings, their
+round-table sessions, each document's own meeting or debate and its panels).
+
+Later families call the helpers here: `person_at` (parse "H.E. Mr X, title, Country"), `gfmd_meetings_in`
+(which GFMD meetings a sentence names), `ensure_meeting`, `doc_event`, `session_of` (the session a panel line
+belongs to), `places_in` (cities -> states).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from migkg.loaders.context import slug
+from migkg.loaders.cues import dates_in
+
+
+@lru_cache(maxsize=None)
+def rules(name: str) -> dict:
+    return yaml.safe_load((resources.files("migkg.loaders") / "rules" / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+R = rules("entities")
+ORDINALS = R["ordinals"]
+ORDINAL_WORDS = {v: k.capitalize() for k, v in ORDINALS.items() if k.isalpha()}
+HONORIFIC_RX = r"(?:(?:" + "|".join(R["honorifics"]) + r")\s+)"
+_NAME_WORD = r"(?:[A-ZÀ-Ý][\w'’.-]*|d[eia]|De|van|von|der|del|la|al|El|bin)"
+PERSON_RX = re.compile(rf"(?P<hon>{HONORIFIC_RX}+)(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,5}})")
+TITLE_WORDS = set(R["title_words"])
+GFMD_RX = r"(?:GFMD|GMFD|Global Forum(?: on Migration and Development)?|Forum)"
+ORD_RX = "|".join(ORDINALS)
+MEETING_ORD_RX = re.compile(rf"\b(?P<ord>{ORD_RX})\s+(?:Global Forum on Migration and Development|GFMD|"
+                            rf"(?:meeting|session)\s+of\s+the\s+{GFMD_RX})", re.I)
+MEETING_YEAR_RX = re.compile(r"\b(?:GFMD\s+(?P<y1>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)(?:\s+[A-Z][a-z]+)?\s+(?:GFMD|Global Forum)"
+                             r"(?!\s+(?:process|Chair|Task|Steering|Troika|website|assessment)))")
+ACRONYM_DEF_RX = re.compile(r"(?P<long>(?:[A-Z][\w'’-]*|of|the|for|and|on|in|de|des|du|la|et|&)(?:[ ,](?:[A-Z][\w'’-]*|of|the|for|"
+                            r"and|on|in|de|des|du|la|et|&))*)\s+\((?P<acr>[A-Z][A-Za-z&/-]{1,9})\)")
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    id: str
+    name: str
+    rest: str              # the text after the name (titles, office, country)
+    title: str | None      # the first title clause
+    acts_for: str | None   # the government or organisation the title names first
+
+
+# --- people ---------------------------------------------------------------------------------------------------
+def _clean_name(ex, words: list[str]) -> list[str]:
+    out = []
+    for w in words:
+        if (w.strip(",") in TITLE_WORDS or (w.isupper() and ex.registry.resolve(w.strip(",")))) and out:
+            break
+        if w.endswith(","):
+            out.append(w.rstrip(","))
+            break
+        out.append(w)
+    while out and out[-1].lower() in {"de", "van", "von", "der", "del", "la", "al", "bin", "da", "di"}:
+        out.pop()
+    return [w.capitalize() if w.isupper() and len(w) > 2 else w for w in out]
+
+
+def person_at(ex, text: str, start: int = 0) -> PersonRef | None:
+    """The honorific-led person named at (or right after) `start` in `text`, with title and the body acted for."""
+    m = PERSON_RX.match(text, start) or (PERSON_RX.search(text, start, start + 12) if start else PERSON_RX.search(text[:12]))
+    if not m:
+        return None
+    words = _clean_name(ex, m.group("name").split())
+    if len(words) < 2 or any(w.isupper() and len(w) <= 5 and not w.endswith(".") for w in words[:1]):
+        return None
+    name = " ".join(words)
+    hon = " ".join(m.group("hon").split())
+    # drop the name itself (as written, possibly in capitals) from the rest
+    written = m.group("name").split()[:len(words)]
+    idx = m.start("name") + len(" ".join(written))
+    rest = text[idx:].lstrip(" ,:")
+    pid = ex.add_entity("Person", name, "person", aliases=[f"{hon} {name}"], names=[name, f"{hon} {name}"])
+    title = re.split(r",| of the | at the | at | in his capacity| in her capacity", rest, maxsplit=1)[0].strip() or None
+    acts_for = first_actor(ex, rest)
+    if acts_for:
+        ent = ex.entity(acts_for)
+        if ent and ent.type == "State" and ex.entities.get(pid) and ex.entities[pid].country is None:
+            ex.entities[pid].country = acts_for
+    return PersonRef(pid, name, rest, title, acts_for)
+
+
+class _Text:
+    def __init__(self, text):
+        self.text, self.start = text, -1
+
+
+def mentions_in(ex, text: str):
+    return ex.mentions(_Text(text))
+
+
+def first_actor(ex, rest: str) -> str | None:
+    """The body a title names: the government when one is named (a ministry "of the Philippines" acts for the
+    state), else the first organisation; a preceding 'former' means the person no longer acts for it."""
+    head = re.split(r"\b(?:in (?:his|her) capacity|on behalf of|and Chair|, Chair)\b", rest)[0]
+    if re.match(r"\s*(?:former|formerly|ex-)\b", head, re.I):
+        return None
+    found = [(m, ex.entity(m.id)) for m in mentions_in(ex, head)]
+    found = [(m, e) for m, e in found if e is not None and e.type in ("State", "Organization")]
+    for m, e in found:
+        if e.type == "State":
+            return m.id
+    return found[0][0].id if found else None
+
+
+# --- events ---------------------------------------------------------------------------------------------------
+def meeting_years(ex) -> dict[int, str]:
+    """Ordinal -> year of GFMD meetings, by majority of the sentences that tie one to the other."""
+    votes = ex.state.setdefault("gfmd_ordinal_votes", {})
+    out = {}
+    for n, counts in votes.items():
+        best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if len(best) == 1 or best[0][1] > best[1][1]:
+            out[n] = best[0][0]
+    return out
+
+
+def ensure_meeting(ex, year: str) -> str:
+    """The GFMD meeting of `year` (event:gfmd-<year>), labelled with its ordinal when a document gave one."""
+    ordinal = next((n for n, y in meeting_years(ex).items() if y == year), None)
+    label = (f"{ORDINAL_WORDS[ordinal]} Meeting of the Global Forum on Migration and Development (GFMD {year})"
+             if ordinal else f"Global Forum on Migration and Development {year} (GFMD {year})")
+    place = ex.state.setdefault("gfmd_places", {}).get(year)
+    aliases = [f"GFMD {year}", f"{year} GFMD"] + ([f"{place} meeting", f"{place} GFMD"] if place else [])
+    eid = ex.add_entity("Event", label, "meeting", key=f"gfmd-{year}", aliases=aliases, date=year, place=place,
+                        country=ex.state.get("gfmd_countries", {}).get(year))
+    if ordinal and ex.entities[eid].label != label:   # an ordinal learned after the meeting was first named
+        ex.entities[eid].aliases = sorted(set(ex.entities[eid].aliases) | {ex.entities[eid].label})
+        ex.entities[eid].label = label
+    return eid
+
+
+def gfmd_meetings_in(ex, text: str) -> list[tuple[int, int, str]]:
+    """(start, end, year) of each GFMD meeting the text names by year or by a known ordinal."""
+    found = []
+    for m in MEETING_YEAR_RX.finditer(text):
+        found.append((m.start(), m.end(), m.group("y1") or m.group("y2")))
+    for m in MEETING_ORD_RX.finditer(text):
+        year = meeting_years(ex).get(ORDINALS[m.group("ord").lower()])
+        if year:
+            found.append((m.start(), m.end(), year))
+    return sorted(set(found))
+
+
+def _learn_ordinals(ex, text: str):
+    """'the second meeting of the GFMD, held in Manila … in 2008': one ordinal, and a year soon after it."""
+    found = list(MEETING_ORD_RX.finditer(text))
+    if len({m.group("ord").lower() for m in found}) != 1:
+        return
+    years = {d[:4] for d in dates_in(text[found[0].end():found[0].end() + 80])}
+    if len(years) == 1:
+        counts = ex.state.setdefault("gfmd_ordinal_votes", {}).setdefault(ORDINALS[found[0].group("ord").lower()], {})
+        year = years.pop()
+        counts[year] = counts.get(year, 0) + 1
+
+
+def places_in(text: str) -> list[tuple[int, str, str]]:
+    """(position, city, state id) for each gazetteer city named in the text."""
+    out = []
+    for city, iso3 in _places().items():
+        for m in re.finditer(r"(?<![\w-])" + re.escape(city) + r"(?![\w-])", text):
+            out.append((m.start(), city, f"state:{iso3}"))
+    return sorted(out)
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict:
+    return rules("places")
+
+
+def doc_event(ex, doc) -> str | None:
+    """The meeting or debate a document reports on, from its catalogue title."""
+    cache = ex.state.setdefault("doc_events", {})
+    if doc.doc_id in cache:
+        return cache[doc.doc_id]
+    title = str(doc.meta.get("title") or "")
+    year = str(doc.meta.get("subject_date") or doc.meta.get("date") or "")[:4] or None
+    eid = None
+    if re.search(GFMD_RX, title) and MEETING_ORD_RX.search(title) and year:
+        eid = ensure_meeting(ex, year)
+    elif title:
+        name = re.split(r"[:,]| \(", title)[0].strip()
+        kind = next((k for w, k in R["event_kinds"].items() if re.search(rf"\b{w}\b", name, re.I)), None)
+        if kind:
+            places = places_in(title)
+            date = doc.meta.get("subject_date") or doc.meta.get("date")
+            eid = ex.add_entity("Event", f"{name} ({year})" if year and year not in name else name, kind,
+                                aliases=[name], date=str(date) if date else None,
+                                place=places[0][1] if places else None, country=places[0][2] if places else None)
+    cache[doc.doc_id] = eid
+    return eid
+
+
+# Session headings: "RT Session 2.1: title", "Session 1.1 – title", "RT 2.2<tab>title", "Panel one: title".
+SESSION_RX = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:R?T\s+)?(?:Round ?table\s+)?(?:Session|RT)\s+(?P<num>\d)\.(?P<sub>\d)\b\s*[:–—-]?\s*"
+                        r"(?P<title>.*)$", re.I)
+SPECIAL_RX = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?(?P<title>(?:special|working) session on (?:the )?.+)$", re.I)
+PANEL_RX = re.compile(r"^(?:[\d:.–\s-]+)?(?P<title>Panel (?:one|two|three|four|\d)):\s*(?P<topic>.*)$", re.I)
+THEME_RX = re.compile(r"^Theme\s+(?P<n>\d)\s*[–—-]\s*(?P<title>.+)$")
+ADDRESSED_BY_RX = re.compile(r"\baddressed by (?:the )?Session (?P<num>\d)\.(?P<sub>\d)\b", re.I)
+MAJOR_HEADING_RX = re.compile(r"^(?:\d+\.\s+[A-Z]|[IVX]+\.\s|Appendix\b|Annex\b|ANNEX|APPENDIX|Program\b)")
+
+
+def session_event(ex, doc, num: str, sub: str, title: str) -> str | None:
+    meeting = doc_event(ex, doc)
+    if not meeting or not meeting.startswith("event:gfmd-"):
+        return None
+    year = meeting.split("-")[1]
+    title = re.sub(r"[\s|]+\d+$", "", title.strip(" .:|")).strip(" |")   # table-of-contents page numbers
+    key = f"gfmd-{year}-rt-{num}-{sub}"
+    label = f"GFMD {year} Round Table Session {num}.{sub}" + (f": {title}" if title else "")
+    eid = f"event:{key}"
+    if ex.entity(eid) is None or (title and ":" not in ex.entity(eid).label):
+        known = ex.entities.pop(eid, None)
+        ex.add_entity("Event", label, "session", key=key, aliases=[f"RT {num}.{sub}", f"Session {num}.{sub}"]
+                      + (known.aliases + [known.label] if known else []), date=year)
+    return eid
+
+
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def named_session(ex, doc, title: str) -> str | None:
+    meeting = doc_event(ex, doc)
+    if not meeting:
+        return None
+    parent = ex.entity(meeting)
+    title = re.sub(r"[\s|]+\d+$", "", title.strip(" .:|")).strip(" |")
+    title = title[0].upper() + title[1:].lower() if title.isupper() else title
+    for word, n in NUMBER_WORDS.items():
+        title = re.sub(rf"^Panel {word}\b", f"Panel {n}", title, flags=re.I)
+    prefix = f"GFMD {meeting.split('-')[1]}" if meeting.startswith("event:gfmd-") else parent.label
+    key = f"{meeting.split(':', 1)[1][:40]}-{slug(title)[:40]}".strip("-")
+    return ex.add_entity("Event", f"{prefix} {title}", "session", key=key, date=parent.date)
+
+
+def session_of(ex, doc, index: int) -> tuple[str, int] | None:
+    """(session event, index of its heading) that sentence `index` of `doc` falls under, if any."""
+    return ex.state.get("session_at", {}).get(doc.doc_id, {}).get(index)
+
+
+def _index_sessions(ex, doc):
+    at, current, theme = {}, None, None
+    for i, s in enumerate(doc.sentences):
+        text = s.text.strip()
+        eid = None
+        if len(text) < 220:
+            m = SESSION_RX.match(text) if s.kind != "prose" or len(text) < 160 else None
+            if m and (m.group("title") or s.kind in ("heading", "table_row", "line")) and not text.endswith("."):
+                eid = session_event(ex, doc, m.group("num"), m.group("sub"), m.group("title"))
+            elif (m2 := SPECIAL_RX.match(text)) and not text.endswith("."):
+                eid = named_session(ex, doc, m2.group("title"))
+            elif (m3 := PANEL_RX.match(text)):
+                eid = named_session(ex, doc, f"{m3.group('title').capitalize()}: {m3.group('topic')}")
+            elif (m4 := THEME_RX.match(text)):
+                theme = m4.group("title")
+                current = None
+            elif MAJOR_HEADING_RX.match(text) and s.kind in ("heading", "line"):
+                current = None
+        if theme and (m5 := ADDRESSED_BY_RX.search(text)):
+            eid = session_event(ex, doc, m5.group("num"), m5.group("sub"), theme)
+            theme = None
+        if eid:
+            current = (eid, i)
+        if current:
+            at[i] = current
+    ex.state.setdefault("session_at", {})[doc.doc_id] = at
+
+
+# --- organisations from acronym definitions ----------------------------------------------------------------------
+def _initials_match(long: str, acr: str) -> bool:
+    """Each capital of the acronym starts a word of the long form, in order, the first one the first word."""
+    words = [w for w in re.split(r"[\s,&-]+", long) if w]
+    letters = [c for c in acr if c.isupper()]
+    if not words or not letters or words[0][0].upper() != letters[0]:
+        return False
+    wi = 0
+    for c in letters:
+        while wi < len(words) and words[wi][0].upper() != c:
+            wi += 1
+        if wi == len(words):
+            return False
+        wi += 1
+    return True
+
+
+def _trim_long(long: str, acr: str) -> str | None:
+    """The shortest tail of `long` whose initials give the acronym."""
+    words = long.split(" ")
+    for i in range(len(words) - 1, -1, -1):
+        tail = " ".join(words[i:]).strip(" ,")
+        if tail and tail[0].isupper() and _initials_match(tail, acr) and len(tail.split()) >= len([c for c in acr if c.isupper()]):
+            return tail
+    return None
+
+
+def _org_kind(long: str) -> str | None:
+    if any(re.search(rf"\b{w}\b", long) for w in R["not_org"]):
+        return None
+    for kind, words in R["org_keywords"].items():
+        if any(re.search(rf"\b{w}\b", long) for w in words):
+            return kind
+    return None
+
+
+def _discover_acronyms(ex, text: str):
+    for m in ACRONYM_DEF_RX.finditer(text):
+        acr = m.group("acr")
+        long = _trim_long(m.group("long"), acr)
+        if not long or ex.registry.resolve(long) or ex.registry.resolve(acr) or long in ex.discovered:
+            continue
+        if acr in ex.discovered:   # the same acronym defined again (a longer or variant form): one organisation
+            ex.add_entity("Organization", ex.entity(ex.discovered[acr]).label, "", key=ex.discovered[acr].split(":", 1)[1],
+                          aliases=[long], names=[long])
+            continue
+        kind = _org_kind(long)
+        if kind:
+            ex.add_entity("Organization", long, kind, aliases=[acr], acronym=acr, names=[long, acr])
+
+
+# --- the family -------------------------------------------------------------------------------------------------
+def extract(doc, ex):
+    for title in (doc.meta.get("title") or "",):
+        _learn_ordinals(ex, str(title))
+    for s in doc.sentences:
+        _learn_ordinals(ex, s.text)
+        if "(" in s.text:
+            _discover_acronyms(ex, s.text)
+    doc_event(ex, doc)
+    _index_sessions(ex, doc)
