@@ -218,8 +218,7 @@ class Neo4jStore:
         _quiet_driver_logging()
         with self._errors("connecting"):
             try:
-                self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password), connection_timeout=10.0,
-                                                          max_transaction_retry_time=5.0)
+                self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password), connection_timeout=10.0)
             except (neo4j.exceptions.ConfigurationError, ValueError) as e:
                 raise BackendUnavailable(f"--uri {self.shown_uri!r} is not a Neo4j URI: {self._clean(e)}") from None
 
@@ -261,8 +260,14 @@ class Neo4jStore:
         except ne.AuthError as e:
             raise BackendUnavailable(f"{where} refused the credentials of user {self.user!r} "
                                      f"while {doing}: {self._clean(e)}") from None
-        except (ne.ServiceUnavailable, ne.SessionExpired, ne.DriverError, OSError, ValueError) as e:
+        except (ne.ServiceUnavailable, ne.SessionExpired, OSError) as e:
             raise BackendUnavailable(f"{where} is unreachable while {doing}: {self._clean(e)}") from None
+        except (ValueError, TypeError) as e:
+            if query_errors:  # after verify(): the driver could not encode a parameter
+                raise QueryError(f"{where}: bad query parameter: {self._clean(e)}") from None
+            raise BackendUnavailable(f"{where} is unreachable while {doing}: {self._clean(e)}") from None
+        except ne.DriverError as e:
+            raise BackendUnavailable(f"{where} failed while {doing}: {self._clean(e)}") from None
         except ne.Neo4jError as e:
             code = getattr(e, "code", None) or type(e).__name__
             if query_errors and isinstance(e, ne.ClientError):

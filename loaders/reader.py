@@ -34,7 +34,7 @@ FUNCTION_WORDS = frozenset("""a an the and or nor but of for to in on at by with
 its their his her our your this these those than into onto upon between among including such is are was were be
 been has have had will would can could should may must not also both either neither per via de la le des du et""".split())
 # Converter artefacts that are not document text.
-ARTEFACT = re.compile(r"^(?:An?|The) (?:handwritten signature|image|logo|photograph|picture|stamp)\b", re.I)
+ARTEFACT = re.compile(r"^(?:ISBN\b|©|Copyright\b)|^(?:An?|The) (?:handwritten signature|image|logo|photograph|picture|stamp)\b", re.I)
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*(?:\d{1,3}|[ivxlc]{1,7})\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,3})?$", re.I)
 DOC_SYMBOL = re.compile(r"^[A-Z]{1,6}(?:/[A-Z0-9][A-Za-z0-9.()-]*){2,}$")
 TOC_TITLE = re.compile(r"^(?:table of )?(?:contents|overview|summary of contents|sommaire)(?:\s*\((?:continued|cont'?d\.?)\))?$", re.I)
@@ -48,10 +48,13 @@ ENUMERATOR = re.compile(r"^\s*(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\(\d{1,2}\)|\d{1,2}\
 FOOTNOTE_START = re.compile(
     r"^\s*(?:[-•]\s+)?(?:(?P<u>[⁰¹²³⁴⁵⁶⁷⁸⁹]+|ⁱ{1,3}|ⁱᵛ|ᵛ)|<sup>\s*(?P<s>[0-9ivx*]{1,5})\s*</sup>"
     r"|\$?\^\{\^?(?P<l>[0-9ivx]{1,5})\}\$?|\((?P<p>\d{1,3})\)(?=\s+[A-Z<*“\"'(]))\s*")
-NUMBERED = re.compile(r"^(?:(?P<roman>[IVXL]{1,6})\.|(?P<letter>[A-H])\.|(?P<num>\d{1,2}(?:\.\d{1,2})*)\.?)"
+NUMBERED = re.compile(r"^(?:(?P<roman>[IVXL]{1,6})\.|(?P<letter>[A-H])\.|(?P<num>\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.))"
                       r"(?:\s+[–—-])?\s+(?=\S*[A-Za-z])")
+PART_TITLE = re.compile(r"^(?:Appendix|APPENDIX|Annex|ANNEX|Part|PART|Chapter|CHAPTER)\s+(?:[IVXL]+|\d{1,2}|[A-Z]|[A-Z][a-z]+|[A-Z]+)\.?$")
 COUNTED = re.compile(r"^(?:[A-Z][\w-]*\s+){1,2}\d+(?:\.\d+)*\b")       # "RT Session 1.2", "Panel 1", "Annex 3"
-LABEL_LINE = re.compile(r"^\(?[A-Z][A-Za-z/&.' -]{1,40}?\s?:\s*\S")      # "Chair: ...", "(Co-Chairs: ...)"
+COUNTED_TITLE = re.compile(COUNTED.pattern + r"(?:\.\d|\s*[:–—-]\s*\S)")  # "RT Session 1.2: Joint strategies ..."
+PERSON_AFTER_LABEL = re.compile(r":\s*(?:Mr|Ms|Mrs|Dr|H\.E|Prof|Professor|Ambassador|Amb|Sir|Mme)\b")
+LABEL_LINE = re.compile(r"^\(?[A-Z][A-Za-z0-9/&.' -]{1,40}?\s?:\s*\S")      # "Chair: ...", "(Co-Chairs: ...)"
 
 # Inline markup (on the raw line). Order matters: escapes before emphasis, tags before everything else.
 INLINE = re.compile(r"""
@@ -62,9 +65,9 @@ INLINE = re.compile(r"""
 |(?P<auto><(?=https?://|www\.)|(?<=[^\s<])>(?=[\s.,;)]|$))
 |(?P<esc>\\(?P<escc>[$%&_#*\[\]()\\-]))
 |(?P<dollar>\$(?=[A-Za-z\\])|(?<=[A-Za-z}])\$(?!\d))
-|(?P<brace>[{}](?=[^{}]{0,40}$|))
+|(?P<brace>[{}])
 |(?P<emph>\*+|(?<!\w)__|__(?!\w))
-|(?P<usup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+|(?<=\w)ⁱ{1,3}|(?<=\w)ᵛ)
+|(?P<usup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+|[ⁱᵛ]+(?![A-Za-z]))
 |(?P<glued>(?<=[A-Za-z)\]”"’][.,;:])\d{1,3}(?=[\s)]|$))
 """, re.X)
 TERMINAL = ".!?:;…"
@@ -106,7 +109,7 @@ class Document:
     original: str
     sentences: list[Sentence]
     meta: dict
-    _line_starts: list[int] = field(default_factory=list, repr=False)
+    _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def line_of(self, offset: int) -> int:
         """1-based line of an original offset."""
@@ -186,10 +189,6 @@ class Clean:
     offs: list[int] = field(default_factory=list)
     notes: list[tuple[int, str]] = field(default_factory=list)   # (clean position, marker)
 
-    def add(self, s: str, start: int) -> None:
-        self.text += s
-        self.offs.extend(range(start, start + len(s)))
-
     def add_char(self, ch: str, off: int) -> None:
         self.text += ch
         self.offs.append(off)
@@ -204,6 +203,8 @@ class Clean:
 
     def squeeze(self) -> "Clean":
         """Collapse whitespace runs to one space (at the first blank's offset) and strip both ends."""
+        if not ODD_BLANKS.search(self.text):
+            return Clean(self.text, list(self.offs), list(self.notes))
         parts: list[str] = []
         offs: list[int] = []
         keep_map: dict[int, int] = {}
@@ -230,6 +231,8 @@ class Clean:
 
 
 NONBLANK = re.compile(r"\S+")
+ODD_BLANKS = re.compile(r"^\s|\s$|\s\s|[^\S ]")
+MARKUP_HINT = re.compile(r"[<>*\\$^{}_⁰¹²³⁴⁵⁶⁷⁸⁹ⁱᵛ]|[.,;:]\d")
 
 
 @dataclass
@@ -280,6 +283,8 @@ def _clean_inline(raw: str, i: int, j: int, base: int) -> Clean:
         offs.extend(range(base + a, base + b))
         n += b - a
 
+    if not MARKUP_HINT.search(raw, i, j):
+        return Clean(raw[i:j], list(range(base + i, base + j)))
     pos = i
     for m in INLINE.finditer(raw, i, j):
         if m.start() > pos:
@@ -347,8 +352,7 @@ def _units(lines: list[Line]) -> list[Unit]:
         if ln.no in toc or not ln.clean.text:
             current = None
             continue
-        stripped = raw.strip()
-        if "\t" in raw.strip(" ") and not raw.strip().startswith(("|",)):
+        if "\t" in raw.strip(" "):
             units.append(_table_row(ln, block))
             current = None
             continue
@@ -383,10 +387,10 @@ def _units(lines: list[Line]) -> list[Unit]:
         current = Unit("prose", _copy(ln.clean), block, ln.no, raw, plain=True)
         units.append(current)
         emphasis_open = _emphasis_toggles(raw, False)
-        del stripped
     _classify(units)
-    _mark_running_lines(units)
     _mark_pull_quotes(units)
+    _promote_titles(units)
+    _mark_running_lines(units)
     _join_page_breaks(units)
     return [u for u in units if u.kind != "skip" and not u.consumed and u.clean.text]
 
@@ -399,7 +403,8 @@ def _line_clean_from(ln: Line, raw_index: int) -> Clean:
     """The line's clean text from a raw index on (markers before it dropped)."""
     cut = ln.start + raw_index
     k = bisect.bisect_left(ln.clean.offs, cut)
-    c = Clean(ln.clean.text[k:], ln.clean.offs[k:], [(p - k, m) for p, m in ln.clean.notes if p >= k])
+    # a note at the cut comes from the dropped marker itself ("¹ The GFMD ..."), not from the text
+    c = Clean(ln.clean.text[k:], ln.clean.offs[k:], [(p - k, m) for p, m in ln.clean.notes if p > k])
     return c.squeeze()
 
 
@@ -528,9 +533,6 @@ def _classify(units: list[Unit]) -> None:
             continue
         if u.kind == "heading":
             continue
-        if u.kind == "list_item":
-            num = NUMBERED.match(u.raw.strip())
-            continue
         if not u.plain:
             continue
         words = len(text.split())
@@ -543,19 +545,24 @@ def _classify(units: list[Unit]) -> None:
             u.kind = "line"
         elif text.startswith("(") and text.rstrip(CLOSERS.replace(")", "")).endswith(")") and words <= 25:
             u.kind = "line"
-        elif _ends_with_function_word(text):
-            u.kind = "prose"
         elif bold and words <= 25 and not (u.terminated and words > 12) and not text.endswith(":"):
             _heading(u, num)
-        elif num and alone and words <= 14 and not text.rstrip().endswith((".", ";", ",")) and (
-                words <= 12 or caps):
+        elif PART_TITLE.match(text) and alone:
+            u.kind, u.numbering, u.level = "heading", "part", 1
+        elif num and alone and not text.rstrip().endswith((".", ";", ",", ":")) and (
+                words <= 12 or (caps or _multilevel(num)) and words <= 30):
             _heading(u, num)
+        elif num and (num.group("num") or num.group("letter")) and not _multilevel(num):
+            u.kind, u.plain = "list_item", False       # "1. Governments must ..." among its siblings
+            u.clean = _drop_prefix(u.clean, num.end())
+        elif _ends_with_function_word(text) or len(_split(text)) > 1 or re.search(r"[a-zà-ÿ]-$", text):
+            u.kind = "prose"           # a paragraph cut by a page break, not a title
         elif caps and words <= 20 and alone and not HONORIFIC.match(text) and not u.terminated:
             _heading(u, None)
         elif raw.startswith(("–", "—")) and words <= 12 and not u.terminated:
             u.clean = _strip_leading_dash(u.clean)
             _heading(u, None)
-        elif not u.terminated and words <= 12:
+        elif not u.terminated and (words <= 12 or words <= 20 and COUNTED.match(text)):
             u.kind = "line"            # title-like: promoted to heading below when prose follows it
         elif not u.terminated and words <= 20 and not alone:
             u.kind = "line"
@@ -565,12 +572,25 @@ def _classify(units: list[Unit]) -> None:
     for u in units:
         if u.kind == "heading" and u.numbering is None and per_block[u.block] > 1 and not _wrapped_in_bold(u):
             u.kind = "line"
-    # a title-like line followed by prose (possibly after a "(Chair: ...)" line) is a minor heading
+
+
+def _promote_titles(units: list[Unit]) -> None:
+    """A title-like line followed by prose (possibly after a "(Chair: ...)" line) is a minor heading."""
+    per_block: dict[int, int] = {}
+    for u in units:
+        per_block[u.block] = per_block.get(u.block, 0) + 1
     for idx, u in enumerate(units):
+        if u.pull_quote:
+            continue
         if u.kind != "line" or not u.plain or per_block[u.block] > 1 or u.terminated:
             continue
         text = u.clean.text
+        if COUNTED_TITLE.match(text) and not PERSON_AFTER_LABEL.search(text):
+            _heading(u, None)
+            continue
         if LABEL_LINE.match(text) or text.startswith("(") or not (text[0].isupper() or text[0].isdigit()):
+            continue
+        if text.rstrip().endswith((",", ";")) or len(re.findall(r"[A-Za-zÀ-ÿ]{2,}", text)) < 2:
             continue
         if HONORIFIC.match(text):
             continue
@@ -604,7 +624,15 @@ def _heading(u: Unit, num) -> None:
         elif num.group("letter"):
             u.numbering, u.level = "letter", 1
         else:
-            u.numbering, u.level = "num", num.group("num").count(".") + 1
+            u.numbering, u.level = "num", num.group("num").rstrip(".").count(".") + 1
+
+
+def _multilevel(num) -> bool:
+    return bool(num.group("num") and re.search(r"\.\d", num.group("num")))
+
+
+def _drop_prefix(c: Clean, n: int) -> Clean:
+    return Clean(c.text[n:], c.offs[n:], [(p - n, x) for p, x in c.notes if p > n])
 
 
 def _strip_leading_dash(c: Clean) -> Clean:
@@ -664,13 +692,13 @@ def _mark_pull_quotes(units: list[Unit]) -> None:
     """An unterminated plain unit whose words recur inside a nearby paragraph is a pull quote or a cut repeat."""
     norms = [_norm(u.clean.text) if u.kind in ("prose", "line", "heading", "list_item") else "" for u in units]
     for i, u in enumerate(units):
-        if not u.plain or u.kind not in ("prose", "line", "heading") or u.numbering:
+        if not u.plain or u.kind not in ("prose", "line") or u.terminated:
             continue
         key = norms[i]
-        if len(key.split()) < 5:
+        if len(key.split()) < 8:      # shorter lines inside a paragraph are headings, not pull quotes
             continue
         for k in range(max(0, i - 8), min(len(units), i + 9)):
-            if k != i and units[k].kind in ("prose", "list_item") and len(norms[k]) > len(key) + 5 and key in norms[k]:
+            if k != i and units[k].kind in ("prose", "list_item") and len(norms[k]) >= len(key) and key in norms[k]:
                 u.kind, u.pull_quote = "line", True
                 break
 
@@ -683,7 +711,7 @@ def _join_page_breaks(units: list[Unit]) -> None:
             continue
         last = i
         while not _is_terminated(u.clean.text):
-            target = _continuation(units, u.clean.text, last)
+            target = _continuation(units, u.clean.text, last, lowercase_only=u.kind == "list_item")
             if target is None:
                 break
             nxt = units[target]
@@ -698,8 +726,9 @@ def _join_page_breaks(units: list[Unit]) -> None:
             last = target
 
 
-def _continuation(units: list[Unit], text: str, i: int) -> int | None:
-    """Index of the unit that continues the paragraph `text`, whose last piece is units[i]."""
+def _continuation(units: list[Unit], text: str, i: int, lowercase_only: bool = False) -> int | None:
+    """Index of the unit that continues the paragraph `text`, whose last piece is units[i]. List items (often
+    unpunctuated names) continue only in a paragraph that starts in lower case."""
     hyphenated = bool(re.search(r"[a-zà-ÿ]-$", text))
     window = 10 if hyphenated else 6
     candidates: list[int] = []
@@ -720,28 +749,29 @@ def _continuation(units: list[Unit], text: str, i: int) -> int | None:
     lower = [k for k in candidates if units[k].clean.text[:1].islower()]
     if lower:
         return lower[0]
-    if hyphenated or not candidates:
+    if hyphenated or lowercase_only or not candidates:
         return None
     return candidates[0]
 
 
 # ------------------------------------------------------------------------------------------- pass 3: sentences
 def _sentences(units: list[Unit]) -> list[Sentence]:
-    numbered_styles = {u.numbering for u in units if u.kind == "heading" and u.numbering}
     roman = sum(1 for u in units if u.numbering == "roman") >= 2
     letter = sum(1 for u in units if u.numbering == "letter") >= 2
     out: list[Sentence] = []
     stack: list[tuple[int, str]] = []
     base = 0
-    line_starts: list[int] = []
     pull_sentences: list[int] = []
-    for u in units:
+    for idx, u in enumerate(units):
         c = u.clean
         if not c.text:
             continue
         if u.kind == "heading":
             level = _level(u, roman, letter, base)
-            if u.numbering:
+            nxt = units[idx + 1] if idx + 1 < len(units) else None
+            if not u.numbering and _all_caps(c.text) and (not stack or nxt is None or nxt.kind in ("heading", "line")):
+                level = 1              # the title of a part or of a contributed paper (title, then its author line)
+            if u.numbering or level == 1:
                 base = level
             while stack and stack[-1][0] >= level:
                 stack.pop()
@@ -753,13 +783,12 @@ def _sentences(units: list[Unit]) -> list[Sentence]:
             pieces = [(0, len(c.text))]
         section = tuple(t for _, t in stack)
         for a, b in pieces:
-            s = _make_sentence(u, c, a, b, section, line_starts)
+            s = _make_sentence(u, c, a, b, section)
             if s is None:
                 continue
             if u.pull_quote:
                 pull_sentences.append(len(out))
             out.append(s)
-    del numbered_styles
     _link_duplicates(out, pull_sentences)
     return out
 
@@ -767,7 +796,7 @@ def _sentences(units: list[Unit]) -> list[Sentence]:
 def _level(u: Unit, roman: bool, letter: bool, base: int) -> int:
     if u.numbering == "markdown":
         return u.level or 1
-    if u.numbering == "roman":
+    if u.numbering in ("roman", "part"):
         return 1
     if u.numbering == "letter":
         return 2 if roman else 1
@@ -776,7 +805,7 @@ def _level(u: Unit, roman: bool, letter: bool, base: int) -> int:
     return base + (1 if COUNTED.match(u.clean.text) or _all_caps(u.clean.text) else 2)
 
 
-def _make_sentence(u: Unit, c: Clean, a: int, b: int, section, _line_starts) -> Sentence | None:
+def _make_sentence(u: Unit, c: Clean, a: int, b: int, section) -> Sentence | None:
     while a < b and c.text[a] == " ":
         a += 1
     while b > a and c.text[b - 1] == " ":

@@ -29,13 +29,24 @@ missing = ("node is not installed" if NODE is None else
 pytestmark = pytest.mark.skipif(missing is not None, reason=f"Neo4j Cypher linter unavailable: {missing}")
 
 
+def lint_all(queries: list[dict], languages=LANGUAGES) -> dict[str, list[list[dict]]]:
+    """Diagnostics per query for each Cypher language, one node process per language, run side by side."""
+    procs = {}
+    for language in languages:
+        payload = {"schema": dict(ns.cypher_schema(), defaultLanguage=language), "queries": queries}
+        proc = subprocess.Popen([NODE, str(LINTER)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, cwd=NODE_DIR)
+        procs[language] = (proc, json.dumps(payload))
+    out = {}
+    for language, (proc, payload) in procs.items():
+        stdout, stderr = proc.communicate(payload, timeout=120)
+        assert proc.returncode == 0, stderr
+        out[language] = [r["diagnostics"] for r in json.loads(stdout)]
+    return out
+
+
 def lint(queries: list[dict], language: str) -> list[list[dict]]:
-    """Diagnostics per query, from one node run over all of them."""
-    payload = {"schema": dict(ns.cypher_schema(), defaultLanguage=language), "queries": queries}
-    proc = subprocess.run([NODE, str(LINTER)], input=json.dumps(payload), capture_output=True, text=True,
-                          cwd=NODE_DIR, timeout=120)
-    assert proc.returncode == 0, proc.stderr
-    return [r["diagnostics"] for r in json.loads(proc.stdout)]
+    return lint_all(queries, (language,))[language]
 
 
 def canned_queries() -> list[tuple[str, str, list[str]]]:
@@ -49,12 +60,17 @@ def canned_queries() -> list[tuple[str, str, list[str]]]:
     return out
 
 
-def every_writer_statement() -> list[tuple[str, list[str]]]:
-    """Every statement text the writer can send: schema, a MERGE per label, a MERGE per (type, from, to) triple."""
+def writer_statement_shapes(*graphs: Graph) -> list[tuple[str, list[str]]]:
+    """The writer's statements: schema, a MERGE per label, a relationship MERGE per type and with every label at
+    either end (the texts differ only in those vocabulary words; all 686 triples would take the linter ~80 s),
+    plus every text the writer actually sends for the given graphs."""
     texts = [(s, []) for s in ns.schema_statements()]
     texts += [(ns.node_merge(t), ["rows"]) for t in ENTITY_TYPES]
-    texts += [(ns.rel_merge(p.upper(), s, o), ["rows"]) for p in PREDICATES for s in ENTITY_TYPES for o in ENTITY_TYPES]
-    return texts
+    texts += [(ns.rel_merge(p.upper(), "State", "Organization"), ["rows"]) for p in PREDICATES]
+    texts += [(ns.rel_merge("MEMBER_OF", t, "Process"), ["rows"]) for t in ENTITY_TYPES]
+    texts += [(ns.rel_merge("CHAIRS", "Person", t), ["rows"]) for t in ENTITY_TYPES]
+    texts += [(st.cypher, sorted(st.params)) for g in graphs for st in ns.writer_statements(g)]
+    return list(dict.fromkeys((t, tuple(p)) for t, p in texts))
 
 
 def hostile_graph() -> Graph:
@@ -70,21 +86,18 @@ def hostile_graph() -> Graph:
 def results():
     """Lint everything once per language; map (kind, name) -> diagnostics per language."""
     items: list[tuple[tuple[str, str], dict]] = []
-    for text, params in every_writer_statement():
-        items.append((("writer", text), {"query": text, "params": params}))
     sample = load_graph(SAMPLE)
-    sent = {st.cypher for st in ns.writer_statements(sample)}
-    assert sent <= {t for t, _ in every_writer_statement()}, "the writer sent a statement shape this test misses"
+    for text, params in writer_statement_shapes(sample, hostile_graph()):
+        items.append((("writer", text), {"query": text, "params": list(params)}))
+    # load.cypher starts with the statements of schema.cypher, so linting it covers both scripts
     for name, graph in (("sample", sample), ("hostile", hostile_graph())):
         items.append((("script", f"load.cypher[{name}]"),
-                      {"query": ns.cypher_shell_script(graph, batch_size=3), "params": ["rows"], "console": True}))
-    items.append((("script", "schema.cypher"),
-                  {"query": "".join(s + ";\n" for s in ns.schema_statements()), "params": [], "console": True}))
+                      {"query": ns.cypher_shell_script(graph), "params": ["rows"], "console": True}))
     for name, text, params in canned_queries():
         items.append((("canned", name), {"query": text, "params": params}))
     out = {key: {} for key, _ in items}
-    for language in LANGUAGES:
-        for (key, _), diags in zip(items, lint([q for _, q in items], language)):
+    for language, per_query in lint_all([q for _, q in items]).items():
+        for (key, _), diags in zip(items, per_query):
             out[key][language] = diags
     return out
 
@@ -95,12 +108,12 @@ def dirty(entries: dict) -> dict:
 
 def test_every_writer_statement_lints_clean(results):
     writer = {k[1]: v for k, v in results.items() if k[0] == "writer"}
-    assert len(writer) == len(ns.schema_statements()) + len(ENTITY_TYPES) + len(PREDICATES) * len(ENTITY_TYPES) ** 2
+    assert len(writer) >= len(ns.schema_statements()) + len(ENTITY_TYPES) + len(PREDICATES) + 2 * len(ENTITY_TYPES)
     problems = {text: dirty(v) for text, v in writer.items() if dirty(v)}
     assert not problems, json.dumps(problems, indent=1, ensure_ascii=False)[:4000]
 
 
-@pytest.mark.parametrize("name", ["load.cypher[sample]", "load.cypher[hostile]", "schema.cypher"])
+@pytest.mark.parametrize("name", ["load.cypher[sample]", "load.cypher[hostile]"])
 def test_cypher_shell_scripts_lint_clean(results, name):
     assert not dirty(results[("script", name)]), results[("script", name)]
 

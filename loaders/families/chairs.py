@@ -80,26 +80,46 @@ def _parenthetical(ex, doc, i, s):
                 qualifiers={"role": role, "date": _date(ex, at[0])}, confidence=0.95)
 
 
+def _header_columns(cells) -> dict[int, str] | None:
+    """Column -> role for a session-team header row ("CO-CHAIRS | GOVERNMENT TEAM MEMBERS | | | INTERNATIONAL
+    ORGANIZATIONS"): a header cell owns the empty cells after it, so rows with blank cells keep their columns."""
+    roles, current = {}, None
+    for k, c in enumerate(cells):
+        if c:
+            current = next((role for rx, role in R["team_table"].items() if re.match(rx, c, re.I)), None)
+        if current:
+            roles[k] = current
+    return roles if "co-chair" in roles.values() else None
+
+
 def _table(ex, doc, i, s, state):
+    """A table of session teams: co-chairs chair the session, the other team members take part in it."""
     cells = [c.strip() for c in (s.cells or [])]
     if s.kind != "table_row" or not cells:
+        if s.kind == "heading" and re.match(r"^(Appendix|Annex)\b", s.text.strip(), re.I):
+            state["cols"] = None
         return
-    if any(re.match(R["table_header"], c, re.I) for c in cells):
-        state["col"] = next(k for k, c in enumerate(cells) if re.match(R["table_header"], c, re.I))
+    header = _header_columns(cells)
+    if header:
+        state["cols"] = header
         return
-    col = state.get("col")
-    if col is None:
-        return
-    if not s.text.strip() or re.match(r"^(Appendix|Annex)\b", s.text.strip(), re.I):
-        state["col"] = None
-        return
+    cols = state.get("cols")
     at = session_of(ex, doc, i)
-    if not at or col >= len(cells) or not cells[col]:
+    if not cols or not at or at[1] == i:
         return
-    for m in ex.mentions(_Cell(cells[col])):
-        if ex.entity(m.id) and ex.entity(m.id).type == "State":
-            ex.emit(m.id, "chairs", at[0], doc, s, rule="chairs.team-table",
-                    qualifiers={"role": "co-chair", "date": _date(ex, at[0])}, confidence=0.95)
+    for k, cell in enumerate(cells):
+        role = cols.get(k)
+        if not role or not cell:
+            continue
+        for m in ex.mentions(_Cell(cell)):
+            e = ex.entity(m.id)
+            if e is None or e.type not in ("State", "Organization"):
+                continue
+            quals = {"role": role, "date": _date(ex, at[0])}
+            if role == "co-chair":
+                ex.emit(m.id, "chairs", at[0], doc, s, rule="chairs.team-table", qualifiers=quals, confidence=0.95)
+            else:
+                ex.emit(m.id, "participates_in", at[0], doc, s, rule="participates_in.team-table", qualifiers=quals)
 
 
 class _Cell:

@@ -1,0 +1,117 @@
+"""`member_of` for listed bodies: "The GFMD Steering Group includes: A, B, …", "The extended Troika for the 2010 GFMD
+was comprised by A, B (replaced by C in October 2010) and D (withdrew in October 2010)", "The GMG … bringing
+together 16 agencies including ILO, IOM, …". Changes stated in the list or the next sentences ("X was included in
+the Troika", "the Greek government announced its decision to not participate in the assessment team") become
+started/ended memberships, so "who was in the body at date D" has one answer. Prose memberships ("X, a member
+of Y") belong to the prose family."""
+from __future__ import annotations
+
+import re
+
+from migkg.loaders.cues import dates_in
+from migkg.loaders.families.chairs import actors_in
+from migkg.loaders.families.entities import _Text, doc_event, rules
+
+R = rules("membership")
+BODY_RX = re.compile(r"(?:\b(?P<owner>(?-i:[A-Z]{2,6}))\s+)?(?:ad hoc\s+)?(?P<body>" + "|".join(R["bodies"]) +
+                     r")(?P<suffix>\s+on\s+(?:[A-Z][\w-]*|including|and|of|the)(?:\s+(?:[A-Z][\w-]*|including|and|of|the))*)?"
+                     r"(?:\s+\([A-Z]{2,6}\))?(?P<mid>[^:;.]{0,80}?)\b(?P<verb>" + R["list_verbs"] + r")\s", re.I)
+REPLACED_RX = re.compile(R["replaced_by"])
+WITHDREW_RX = re.compile(R["withdrew"])
+FOLLOW_WINDOW = 2
+
+
+def _month(text: str | None) -> str | None:
+    found = dates_in(text or "")
+    return found[0] if found else None
+
+
+def body_entity(ex, doc, owner: str | None, body: str, suffix: str | None) -> str | None:
+    """The listed body: a registry name (the GMG) or a standing body of a process (process:gfmd-steering-group)."""
+    full = (body + (suffix or "")).strip()
+    known = ex.registry.resolve(full) or ex.registry.resolve(body)
+    if known:
+        return known
+    canonical = re.sub(r"^extended\s+", "", full, flags=re.I)
+    canonical = canonical[0].upper() + canonical[1:]
+    if not owner:
+        meeting = doc_event(ex, doc)
+        owner = "GFMD" if meeting and meeting.startswith("event:gfmd-") and not suffix else None
+    label = f"{owner} {canonical}" if owner else canonical
+    aliases = [full, body] + ([f"{owner} {body}"] if owner else [])
+    return ex.add_entity("Process", label, "body", aliases=aliases, names=[label])
+
+
+def _members(ex, list_text: str):
+    """(member, status, start, end, remark) for each actor in a list, reading per-member remarks."""
+    out, replaced = [], set()
+    for m in ex.mentions(_Text(list_text)):
+        e = ex.entity(m.id)
+        if e is None or e.type not in ("State", "Organization"):
+            continue
+        after = list_text[m.end:m.end + 60]
+        rep, wd = REPLACED_RX.match(after.lstrip()), WITHDREW_RX.match(after.lstrip())
+        if m.id in replaced:
+            continue
+        if rep:
+            when = _month(rep.group("when"))
+            out.append((m.id, "ended", None, when, None))
+            for r in ex.mentions(_Text(rep.group("who"))):
+                replaced.add(r.id)
+                out.append((r.id, "actual", when, None, None))
+        elif wd:
+            out.append((m.id, "ended", None, _month(wd.group("when")), None))
+        else:
+            remark = "co-chair" if re.match(r"\s*(?:\([A-Z]{2,8}\)\s*)?\(co-?chair\)", after, re.I) else None
+            out.append((m.id, "actual", None, None, remark))
+    return out
+
+
+def _follow_ups(ex, doc, i, body_names):
+    """Joins and leaves in the next sentences of the same passage."""
+    out = []
+    names = "|".join(re.escape(n) for n in body_names)
+    for s in doc.sentences[i + 1:i + 1 + FOLLOW_WINDOW]:
+        for key, status in (("leaves", "ended"), ("joins", "actual")):
+            m = re.search(R[key] + rf"(?:GFMD\s+)?(?:extended\s+)?(?:{names})\b", s.text, re.I)
+            if not m:
+                continue
+            actors = [a for a in actors_in(ex, _Text(s.text[:m.start()]))]
+            if len(actors) == 1:
+                out.append((actors[0], status, s))
+    return out
+
+
+def extract(doc, ex):
+    for i, s in enumerate(doc.sentences):
+        m = BODY_RX.search(s.text)
+        if not m or s.kind == "heading":
+            continue
+        list_text = s.text[m.end():]
+        if re.search(r"\bchaired by\b", list_text):   # a list of bodies and their chairs, not of members
+            continue
+        members = _members(ex, list_text)
+        if len(members) < 2:
+            continue
+        body = body_entity(ex, doc, m.group("owner"), m.group("body"), m.group("suffix"))
+        if body is None:
+            continue
+        ctx_year = re.search(r"\b(?:19|20)\d\d\b", m.group("mid") or "")
+        as_of = ctx_year.group(0) if ctx_year else str(doc.meta.get("subject_date") or doc.meta.get("date") or "")[:7] or None
+        changes = _follow_ups(ex, doc, i, [m.group("body"), re.sub(r"^extended\s+", "", m.group("body"), flags=re.I)])
+        leavers = {a: fs for a, st, fs in changes if st == "ended"}
+        for member, status, start, end, remark in members:
+            if member == body:
+                continue
+            quals = {"role": "member", "status": status, "start": start, "end": end, "as_of": as_of}
+            if member in leavers:
+                quals.update(status="ended", end=_month(leavers[member].text))
+                ex.emit(member, "member_of", body, doc, leavers[member], rule="member_of.listed-body+change", qualifiers=quals)
+            ex.emit(member, "member_of", body, doc, s, rule="member_of.listed-body", qualifiers=quals, confidence=0.9)
+            if remark == "co-chair":
+                ex.emit(member, "chairs", body, doc, s, rule="chairs.member-list-remark", qualifiers={"role": "co-chair"})
+        listed = {mm[0] for mm in members}
+        for actor, status, fs in changes:
+            if status == "actual" and actor not in listed:
+                ex.emit(actor, "member_of", body, doc, fs, rule="member_of.listed-body+joined",
+                        qualifiers={"role": "member", "status": "actual", "as_of": as_of})
