@@ -12,6 +12,8 @@ COMMANDS = {
     "build": ["build", "stats", "show"],
     "evaluate": ["eval"],
     "resolve": ["resolve"],
+    "viz": ["viz"],
+    "export": ["export"],
 }
 
 

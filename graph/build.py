@@ -69,7 +69,7 @@ def build(paths=None, out="migkg-out", *, ladybug: bool = True, decisions=None, 
     with atomic_dir(Path(out)) as tmp:
         (tmp / "entities.jsonl").write_text(dumps_jsonl(e.to_dict() for e in graph.entities.values()), encoding="utf-8")
         (tmp / "statements.jsonl").write_text(dumps_jsonl(s.to_dict() for s in graph.statements), encoding="utf-8")
-        (tmp / "graph.ttl").write_text(rdf.turtle(graph), encoding="utf-8")
+        (tmp / "graph.ttl").write_text(rdf.turtle(rdf_graph), encoding="utf-8")
         (tmp / "graph.html").write_text(render_html(graph, title="migkg: bundled build" if not paths else "migkg"),
                                         encoding="utf-8")
         stamp("ttl+html")

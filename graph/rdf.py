@@ -6,6 +6,7 @@ SHACL shapes that describe them live in ontology/migkg.ttl and ontology/shapes.t
 from __future__ import annotations
 
 import hashlib
+import json
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
@@ -181,13 +182,18 @@ def validate(rdf: RDFGraph) -> None:
     """Check `rdf` against ontology/shapes.ttl; raise ValidationError summarising the violations."""
     from pyshacl import validate as shacl_validate
 
+    # inference "none": graph/rdf.py asserts every type the shapes test, and RDFS inference would triple the
+    # graph; inplace: without inference pyshacl adds nothing, so copying the data graph (~1 s) is wasted.
+    # advanced: the one SHACL-AF SPARQL target in shapes.ttl (statements without their direct triple).
     conforms, report, _ = shacl_validate(rdf, shacl_graph=_shapes(), inference="none", advanced=True,
-                                         allow_warnings=True)
+                                         inplace=True, allow_warnings=True)
     if conforms:
         return
     results = sorted((_describe(report, r) for r in report.subjects(RDF.type, SH.ValidationResult)))
     first = f"; first: {results[0]}" if results else ""
-    raise ValidationError(f"RDF violates ontology/shapes.ttl: {len(results)} violation(s){first}")
+    error = ValidationError(f"RDF violates ontology/shapes.ttl: {len(results)} violation(s){first}")
+    error.violations = results  # every violation, one line each, for callers that want more than the first
+    raise error
 
 
 def _describe(report: RDFGraph, result) -> str:
@@ -211,8 +217,11 @@ def _describe(report: RDFGraph, result) -> str:
 # --- stores and exports ---------------------------------------------------------------------------------
 
 def open_store(graph, store: str = "memory") -> RDFGraph:
-    """An rdflib Graph holding the build's RDF: in memory, or on Oxigraph (via oxrdflib) for large graphs.
-    Both answer SPARQL the same way; bind parameters with `initBindings`, never by formatting query text."""
+    """An rdflib Graph holding the build's RDF (a build or an rdflib graph): in memory, or on Oxigraph (via
+    oxrdflib) for large graphs. Both answer SPARQL the same way; bind parameters with `initBindings`, never by
+    formatting query text. Two Oxigraph particulars: it substitutes a binding only for a variable of the SELECT
+    projection (SEP-0007; otherwise RuntimeError), and it returns plain literals as "..."^^xsd:string, which
+    rdflib keeps distinct from "..." (compare values with str() or toPython())."""
     if store not in STORES:
         raise QueryError(f"--store: unknown store {store!r}; choose one of {', '.join(STORES)}")
     rdf = _as_rdf(graph)
@@ -227,13 +236,22 @@ def open_store(graph, store: str = "memory") -> RDFGraph:
     return g
 
 
-def write_jsonld(graph, path) -> None:
-    """JSON-LD of the build (compacted with the bound prefixes as @context)."""
-    rdf = _as_rdf(graph)
+def jsonld(graph) -> str:
+    """Compacted JSON-LD (the bound prefixes as @context), nodes sorted by @id so the text is deterministic."""
     context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-    text = rdf.serialize(format="json-ld", context=context, sort_keys=True, indent=1)
+    doc = json.loads(_as_rdf(graph).serialize(format="json-ld", context=context))
+    nodes = doc.get("@graph", [])
+    for node in nodes:
+        for key, value in node.items():
+            if isinstance(value, list):  # multi-valued properties: order carries no meaning in JSON-LD
+                node[key] = sorted(value, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    doc["@graph"] = sorted(nodes, key=lambda n: n.get("@id", ""))
+    return json.dumps(doc, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def write_jsonld(graph, path) -> None:
     with atomic_file(Path(path), encoding="utf-8") as f:
-        f.write(text)
+        f.write(jsonld(graph))
 
 
 def ntriples(graph) -> str:

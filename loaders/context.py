@@ -64,6 +64,7 @@ class Extraction:
             if n and n not in self.discovered:
                 self.discovered[n] = eid
                 self._discovered_rx = None
+                self._mention_cache.clear()
         return eid
 
     # --- mentions -------------------------------------------------------------------------------------------
@@ -83,14 +84,26 @@ class Extraction:
         return self._mention_cache[key]
 
     def _discovered_mentions(self, text: str) -> list[Mention]:
+        """Discovered names in `text`, found through an index by first word (names are added all through a build,
+        so one big alternation would have to be recompiled after every new name)."""
         if not self.discovered:
             return []
         if self._discovered_rx is None:
-            names = sorted(self.discovered, key=len, reverse=True)
-            self._discovered_rx = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
-            self._mention_cache.clear()
-        return [Mention(m.start(), m.end(), self.discovered[m.group(0)], m.group(0), "discovered")
-                for m in self._discovered_rx.finditer(text)]
+            index: dict[str, list[str]] = {}
+            for name in self.discovered:
+                index.setdefault(re.match(r"[\w-]+|\S", name).group(0), []).append(name)
+            self._discovered_rx = {k: sorted(v, key=len, reverse=True) for k, v in index.items()}
+        index, out, pos = self._discovered_rx, [], 0
+        for w in re.finditer(r"(?<![\w-])(?:[\w-]+|[^\w\s])", text):
+            if w.start() < pos:
+                continue
+            for name in index.get(w.group(0), ()):
+                end = w.start() + len(name)
+                if text.startswith(name, w.start()) and not re.match(r"[\w-]", text[end:end + 1]):
+                    out.append(Mention(w.start(), end, self.discovered[name], name, "discovered"))
+                    pos = end
+                    break
+        return out
 
     # --- statements -----------------------------------------------------------------------------------------
     def emit(self, subject: str, predicate: str, obj: str, doc, sentence, *, rule: str,
@@ -104,7 +117,14 @@ class Extraction:
                 if known is None:
                     raise KeyError(f"rule {rule}: unknown entity {eid}")
                 self.entities[eid] = known
-        st = Statement(subject, predicate, obj, dict(qualifiers or {}), [], confidence, rule)
+        quals = {k: v for k, v in (qualifiers or {}).items() if v is not None}
+        if not (quals.get("date") or quals.get("start")):
+            # a statement about a dated event carries the event's date (subject's first, e.g. a session's own date)
+            when = next((e.date for e in map(self.entity, (subject, obj)) if e is not None and e.type == "Event" and
+                         getattr(e, "date", None)), None)
+            if when:
+                quals["date"] = when
+        st = Statement(subject, predicate, obj, quals, [], confidence, rule)
         ev = Evidence(doc.doc_id, sentence.line, sentence.start, sentence.end, sentence.text)
         existing = self.statements.get(st.id)
         if existing is None:

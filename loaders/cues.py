@@ -59,3 +59,38 @@ def relative_year(text: str, doc_date: str | None) -> str | None:
         if re.search(r"\b" + phrase + r"\b", text, re.I):
             return str(year + delta)
     return None
+
+
+def relative_date(text: str, doc_date: str | None) -> str | None:
+    """'last month' (-> '2011-04' for a document of 2011-05-19), 'this year', 'next year' resolved against the
+    document date; None when the text has no relative date or the document has no date."""
+    if not doc_date:
+        return None
+    doc_date = str(doc_date)
+    if len(doc_date) >= 7:
+        y, mo = int(doc_date[:4]), int(doc_date[5:7])
+        for phrase, delta in cue_rules()["relative_months"].items():
+            if re.search(r"\b" + phrase + r"\b", text, re.I):
+                k = y * 12 + (mo - 1) + delta
+                return f"{k // 12}-{k % 12 + 1:02d}"
+    return relative_year(text, doc_date)
+
+
+def clause_around(text: str, start: int, end: int) -> str:
+    """The clause of `text` that holds the span [start, end): from the last clause break before it to the first
+    one after it."""
+    rx = re.compile(cue_rules()["clause_breaks"], re.I)
+    left = max((m.end() for m in rx.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in rx.finditer(text, end)), len(text))
+    return text[left:right]
+
+
+def time_qualifiers(clause: str, doc_date: str | None, default_status: str = "actual") -> dict:
+    """`status` and `date` for a fact stated in `clause`: modal cues give the status, the first date the clause
+    names (or a relative date resolved against the document date) gives the date."""
+    quals = {"status": status_of(clause, default_status)}
+    found = dates_in(clause)
+    date = found[0] if found else relative_date(clause, doc_date)
+    if date:
+        quals["date"] = date
+    return quals

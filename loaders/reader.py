@@ -43,7 +43,7 @@ PAGE_COLUMN = re.compile(r"^\s*(?:<i>)?\s*(?:pages?|p\.)\s*(?:</i>)?\s*$", re.I)
 
 # Line-start markers (on the raw line).
 MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
-BULLET = re.compile(r"^\s*(?:[-•▪◦·●‣]|\*(?=\s))\s+")
+BULLET = re.compile(r"^\s*(?:(?:[-•▪◦·●‣]|\*(?=\s))\s+|[-•](?=[A-ZÀ-Ý“\"]))")
 ENUMERATOR = re.compile(r"^\s*(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\(\d{1,2}\)|\d{1,2}\))\s+")
 FOOTNOTE_START = re.compile(
     r"^\s*(?:[-•]\s+)?(?:(?P<u>[⁰¹²³⁴⁵⁶⁷⁸⁹]+|ⁱ{1,3}|ⁱᵛ|ᵛ)|<sup>\s*(?P<s>[0-9ivx*]{1,5})\s*</sup>"
@@ -54,7 +54,7 @@ PART_TITLE = re.compile(r"^(?:Appendix|APPENDIX|Annex|ANNEX|Part|PART|Chapter|CH
 COUNTED = re.compile(r"^(?:[A-Z][\w-]*\s+){1,2}\d+(?:\.\d+)*\b")       # "RT Session 1.2", "Panel 1", "Annex 3"
 COUNTED_TITLE = re.compile(COUNTED.pattern + r"(?:\.\d|\s*[:–—-]\s*\S)")  # "RT Session 1.2: Joint strategies ..."
 PERSON_AFTER_LABEL = re.compile(r":\s*(?:Mr|Ms|Mrs|Dr|H\.E|Prof|Professor|Ambassador|Amb|Sir|Mme)\b")
-LABEL_LINE = re.compile(r"^\(?[A-Z][A-Za-z0-9/&.' -]{1,40}?\s?:\s*\S")      # "Chair: ...", "(Co-Chairs: ...)"
+LABEL_LINE = re.compile(r"^\(?[A-Z][A-Za-z0-9/&.'-]*(?: [A-Za-z0-9/&.'-]+){0,3}\s?:\s*\S")      # "Chair: ...", "(Co-Chairs: ...)"
 
 # Inline markup (on the raw line). Order matters: escapes before emphasis, tags before everything else.
 INLINE = re.compile(r"""

@@ -45,18 +45,15 @@ def test_emphasis_tags_escapes_and_markers_are_removed_but_mapped():
     doc = read("The *Common Space* was **new**: it cost \\$36,219.00 and <i>Page</i> <u>Financial</u> items,\n"
                "as noted by the Forum.12 Migration³ matters<sup>4</sup> and budgets ^{iv} grew.\n")
     assert_maps_back(doc)
-    s = doc.sentences[0]
-    assert s.text == ("The Common Space was new: it cost $36,219.00 and Page Financial items, as noted by the Forum. "
-                      "Migration matters and budgets grew.") or "Forum." in s.text
+    assert texts(doc) == ["The Common Space was new: it cost $36,219.00 and Page Financial items, as noted by the "
+                          "Forum.", "Migration matters and budgets grew."]
     joined = " ".join(texts(doc))
     assert "$36,219.00" in joined and "Forum.12" not in joined and "³" not in joined
     notes = {n for s in doc.sentences for n in s.notes}
     assert {"12", "3", "4", "iv"} <= notes
-    dollar = joined.index("$")
     sent = find(doc, "$36,219.00")
     k = sent.text.index("$")
     assert doc.original[sent.offsets[k]] == "$" and doc.original[sent.offsets[k] - 1] == "\\"
-    del dollar
 
 
 def test_bold_spanning_lines_is_one_heading():
@@ -108,12 +105,10 @@ def test_roman_chapters_and_dates_are_not_headings():
 # ---------------------------------------------------------------------------------------------- sentences
 def test_sentence_splitting_survives_abbreviations_and_initials():
     doc = read("The incoming Chair, H.E. Mr. Eduard Gnesa, spoke. Mr. Peter D. Sutherland agreed with the U.K. "
-               "delegate and Dr. Pillay, e.g. on No. 5 of the list. It ended at 6 p.m. The next day began.\n")
+               "delegate and Dr. Pillay, e.g. on No. 5 of the list. Amb. Gómez Robledo (Mexico) closed.\n")
     assert texts(doc) == ["The incoming Chair, H.E. Mr. Eduard Gnesa, spoke.",
                           "Mr. Peter D. Sutherland agreed with the U.K. delegate and Dr. Pillay, e.g. on No. 5 of the list.",
-                          "It ended at 6 p.m.", "The next day began."] or len(texts(doc)) == 3
-    assert texts(doc)[:2] == ["The incoming Chair, H.E. Mr. Eduard Gnesa, spoke.",
-                              "Mr. Peter D. Sutherland agreed with the U.K. delegate and Dr. Pillay, e.g. on No. 5 of the list."]
+                          "Amb. Gómez Robledo (Mexico) closed."]
 
 
 def test_lists_and_panel_lines():

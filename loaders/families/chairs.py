@@ -6,14 +6,27 @@ from __future__ import annotations
 import re
 
 from migkg.loaders.cues import status_of
-from migkg.loaders.families.entities import (PERSON_RX, doc_event, ensure_meeting, first_actor, gfmd_meetings_in,
-                                             person_at, rules, session_of)
+from migkg.loaders.cues import dates_in
+from migkg.loaders.families.entities import (PERSON_RX, _Text, doc_event, ensure_meeting, first_actor, gfmd_meetings_in,
+                                             named_session, person_at, rules, session_of)
 
 R = rules("chairs")
 PAREN_RX = re.compile(R["parenthetical"], re.I)
 PANEL_RX = re.compile(r"^(?P<label>" + "|".join(R["panel_roles"]) + r")\s*:\s*(?P<rest>.+)$", re.I)
 ROLE_OF_RX = re.compile(R["role_of"])
 SEQ_RX = re.compile(R["sequence"])
+NOT_TITLE_RX = re.compile(R["not_title"])
+PROCESS_CHAIR_RX = re.compile(R["process_chair"])
+ASSUMED_RX = re.compile(R["assumed_chair"])
+APPOINTED_RX = re.compile(R["appointed_chair"])
+CHAIRED_BY_RX = re.compile(R["chaired_by"], re.I)
+OFFICES = "|".join(R["offices"])
+OFFICE_AFTER_PERSON_RX = re.compile(rf"(?:^|['’]s\s+|\b)(?P<office>{OFFICES})\b")
+OFFICE_BEFORE_PERSON_RX = re.compile(rf"\b(?P<office>{OFFICES})\b[^,;()]{{0,120}}?,\s*(?=(?:H\.E\.|Sir|Mr|Ms|Mrs|Dr|Prof|Amb|Ambassador)\b)")
+OFFICE_WORD_RX = re.compile(rf"\b(?:{OFFICES}|GFMD|Forum)\b")
+OFFICE_REF_RX = re.compile(rf"\bthe\s+(?:(?P<adj>[A-Z][\w-]+)\s+)?(?P<office>{OFFICES})\b")
+NAMED_SESSION_RX = re.compile(r"\b(?P<title>(?:Special|Working) [Ss]ession on (?:the )?[A-Z][\w ]+?)\s+(?:had been|has been|was|were|is|will be)\b")
+GFMD_PROCESS = "process:gfmd"
 HEADING_WINDOW = 4      # a parenthetical chair line sits right under its session heading
 PANEL_WINDOW = 16       # panel lines follow the heading (or "whose panel comprised") closely
 
@@ -134,7 +147,8 @@ def _target(ex, doc, text: str):
         return ensure_meeting(ex, meetings[0][2])
     for m in ex.mentions(_Cell(text[:90])):
         e = ex.entity(m.id)
-        if m.start < 5 and e is not None and e.type in ("Organization", "Process", "Event"):
+        possessive = re.match(r"['’]s\b", text[m.end:m.end + 2])   # "the OECD's Development Assistance Committee"
+        if m.start < 5 and e is not None and e.type in ("Organization", "Process", "Event") and not possessive:
             return m.id
     return None
 
@@ -149,7 +163,7 @@ def _apposition(ex, doc, s):
         end = starts[k + 1] if k + 1 < len(starts) else len(text)
         seg = text[st:end]
         rm = ROLE_OF_RX.search(seg)
-        if not rm or rm.start() > 200:
+        if not rm or rm.start() > 200 or NOT_TITLE_RX.search(seg[:rm.start()]):
             continue
         target = _target(ex, doc, seg[rm.end():])
         p = person_at(ex, text[:end], st)
@@ -182,7 +196,131 @@ def _sequence(ex, doc, s):
                     qualifiers={"role": "chair", "status": R["sequence_status"][when]})
 
 
+def office_key(office: str) -> str:
+    key = office.lower().replace("secretary general", "secretary-general").replace("director general", "director-general")
+    return "chair-in-office" if key in ("chairmanship", "chair") else key
+
+
+def _holder(ex, doc, key: str, index: int) -> str | None:
+    """The person the document named as holding an office: the latest one before `index`, else the first after."""
+    held = [h for h in ex.state.get("office_holders", {}).get(doc.doc_id, []) if h[1] == key]
+    before = [h for h in held if h[0] <= index]
+    return (before[-1] if before else held[0])[2] if held else None
+
+
+def _learn_offices(ex, doc):
+    """Who holds which office in this document: 'The Special Representative of the Secretary General, Sir Peter
+    Sutherland', 'Mr. Peter Sutherland, UN-Secretary General's Special Representative …', and the GFMD chair taken up
+    ('assumed the GFMD Chairmanship', 'appointed X … as the GFMD 2010 Chair-in-Office', 'The incoming GFMD Chair, X')."""
+    held = ex.state.setdefault("office_holders", {}).setdefault(doc.doc_id, [])
+    for i, s in enumerate(doc.sentences):
+        text = s.text
+        if s.kind == "heading" or not OFFICE_WORD_RX.search(text):
+            continue
+        for m in OFFICE_BEFORE_PERSON_RX.finditer(text):
+            p = person_at(ex, text, m.end())
+            if p:
+                held.append((i, office_key(m.group("office")), p.id))
+        for pm in PERSON_RX.finditer(text):
+            if not OFFICE_WORD_RX.search(text, pm.end(), pm.end() + 150):
+                continue
+            p = person_at(ex, text, pm.start())
+            if p and p.title and not NOT_TITLE_RX.search(p.title):
+                om = OFFICE_AFTER_PERSON_RX.search(re.split(r"['’]s\s+", p.title)[-1])
+                if om and om.start() < 40:
+                    held.append((i, office_key(om.group("office")), p.id))
+        for rx in (ASSUMED_RX, APPOINTED_RX):
+            for m in rx.finditer(text):
+                span = m.group("who") if "who" in rx.groupindex else text[:m.start()]
+                people = [pm for pm in PERSON_RX.finditer(span)]
+                if len(people) != 1:
+                    continue
+                offset = m.start("who") if "who" in rx.groupindex else 0
+                p = person_at(ex, text, offset + people[0].start())
+                if p:
+                    held.append((i, "chair-in-office", p.id))
+                    year = m.group("year") or m.group("year2")
+                    dates = dates_in(text)
+                    ex.emit(p.id, "chairs", GFMD_PROCESS if m.group("process") else None, doc, s, rule="chairs.took-up-process-chair",
+                            qualifiers={"role": "chair-in-office", "start": dates[0] if dates else year})
+    held.sort(key=lambda h: h[0])
+
+
+def _process_chair(ex, doc, i, s):
+    """'As next GFMD Chair, Switzerland …', 'The incoming 2011 GFMD Chair, H.E. Mr. Eduard Gnesa, …, Switzerland'."""
+    for m in PROCESS_CHAIR_RX.finditer(s.text):
+        status = R["process_chair_status"].get((m.group("when") or "").lower(), "actual")
+        quals = {"role": "chair" if "Co" not in m.group("role") else "co-chair", "status": status, "start": m.group("year")}
+        rest = s.text[m.end():]
+        p = person_at(ex, rest) if PERSON_RX.match(rest) else None
+        if p:
+            acts_for = p.acts_for if p.acts_for and ex.entity(p.acts_for).type == "State" else None
+            ex.emit_acting(p.id, acts_for, "chairs", GFMD_PROCESS, doc, s, rule="chairs.process-chair-apposition",
+                           qualifiers=quals, title=p.title)
+            ex.state.setdefault("office_holders", {}).setdefault(doc.doc_id, []).append((i, "chair-in-office", p.id))
+            continue
+        first = [mm for mm in ex.mentions(_Text(rest[:40])) if mm.start == 0]
+        if first and ex.entity(first[0].id).type == "State":
+            ex.emit(first[0].id, "chairs", GFMD_PROCESS, doc, s, rule="chairs.process-chair-apposition", qualifiers=quals)
+
+
+def _chaired_target(ex, doc, i, s, before: str):
+    """What a '… was chaired by' sentence is about: a named session, the session the text is in, a GFMD meeting."""
+    nm = NAMED_SESSION_RX.search(before + " was")
+    if nm:
+        meeting = None
+        for prev in reversed(doc.sentences[max(0, i - 3):i + 1]):
+            found = gfmd_meetings_in(ex, prev.text)
+            if found:
+                meeting = ensure_meeting(ex, found[-1][2])
+                break
+        session = named_session(ex, doc, nm.group("title"), meeting)
+        if session and meeting:
+            ex.emit(session, "part_of", meeting, doc, s, rule="part_of.named-session")
+        return session
+    if re.match(r"^\s*(?:The|This)\s+(?:(?:Special|Working|Round ?table)\s+)?[Ss]ession\s*$", before):
+        at = session_of(ex, doc, i)
+        return at[0] if at else None
+    found = gfmd_meetings_in(ex, before)
+    return ensure_meeting(ex, found[-1][2]) if found else None
+
+
+def _chaired_by(ex, doc, i, s):
+    """'The Special Session was co-chaired by the Mexican Chair-in-office and the Special Representative of the
+    Secretary-General …': offices resolve to the people the document names as holding them."""
+    m = CHAIRED_BY_RX.search(s.text)
+    if not m:
+        return
+    target = _chaired_target(ex, doc, i, s, s.text[:m.start()])
+    if not target:
+        return
+    rest = s.text[m.end():]
+    rest = re.split(r"[;.](?:\s|$)|\s(?:to|who|which)\s", rest)[0]
+    quals = {"role": "co-chair" if m.group("co") else "chair", "date": _date(ex, target)}
+    used = []
+    for om in OFFICE_REF_RX.finditer(rest):
+        end = re.search(r",|\s+and\s+the\b|$", rest[om.end():])
+        tail = rest[om.end() + end.start():]
+        pm = PERSON_RX.match(tail.lstrip(", ")) if tail.startswith(",") else None
+        if pm:
+            continue                     # "the Special Representative …, Mr. Peter Sutherland": the name follows
+        used.append((om.start(), om.end() + end.start()))
+        holder = _holder(ex, doc, office_key(om.group("office")), i)
+        if holder:
+            ex.emit(holder, "chairs", target, doc, s, rule="chairs.chaired-by+office-holder", qualifiers=quals)
+            adj = [mm for mm in ex.mentions(_Text(om.group("adj") or "")) if ex.entity(mm.id).type == "State"]
+            if adj:
+                ex.emit(adj[0].id, "chairs", target, doc, s, rule="chairs.chaired-by+office-holder+acting-for", qualifiers=quals)
+    for p, acts_for in persons_with_actors(ex, rest):
+        ex.emit_acting(p.id, acts_for if acts_for and ex.entity(acts_for).type == "State" else None, "chairs", target,
+                       doc, s, rule="chairs.chaired-by", qualifiers=quals, title=p.title)
+    if not PERSON_RX.search(rest) and not used:
+        for a in actors_in(ex, _Text(rest)):
+            ex.emit(a, "chairs", target, doc, s, rule="chairs.chaired-by", qualifiers=quals)
+
+
 def extract(doc, ex):
+    _learn_offices(ex, doc)
     table_state = {}
     for i, s in enumerate(doc.sentences):
         text = s.text.strip()
@@ -194,3 +332,6 @@ def extract(doc, ex):
         if "Chair" in text and s.kind in ("prose", "line", "list_item", "footnote", "heading"):
             _apposition(ex, doc, s)
             _sequence(ex, doc, s)
+            _process_chair(ex, doc, i, s)
+        if "haired by" in text and s.kind != "heading":
+            _chaired_by(ex, doc, i, s)

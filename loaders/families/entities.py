@@ -59,7 +59,7 @@ def _clean_name(ex, words: list[str]) -> list[str]:
             out.append(w.rstrip(","))
             break
         out.append(w)
-    while out and out[-1].lower() in {"de", "van", "von", "der", "del", "la", "al", "bin", "da", "di"}:
+    while out and out[-1].lower().rstrip(".") in {"de", "van", "von", "der", "del", "la", "al", "bin", "da", "di", "jr", "sr"}:
         out.pop()
     return [w.capitalize() if w.isupper() and len(w) > 2 else w for w in out]
 
@@ -120,6 +120,11 @@ def meeting_years(ex) -> dict[int, str]:
         best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         if len(best) == 1 or best[0][1] > best[1][1]:
             out[n] = best[0][0]
+    # a meeting between two known ones two years apart took place in the year between them (meetings are numbered
+    # in time order): the second in 2008 and the fourth in 2010 make the third 2009
+    for n in sorted(out):
+        if n + 1 not in out and n + 2 in out and int(out[n + 2]) - int(out[n]) == 2:
+            out[n + 1] = str(int(out[n]) + 1)
     return out
 
 
@@ -164,16 +169,18 @@ def _learn_ordinals(ex, text: str):
 
 def places_in(text: str) -> list[tuple[int, str, str]]:
     """(position, city, state id) for each gazetteer city named in the text."""
-    out = []
-    for city, iso3 in _places().items():
-        for m in re.finditer(r"(?<![\w-])" + re.escape(city) + r"(?![\w-])", text):
-            out.append((m.start(), city, f"state:{iso3}"))
-    return sorted(out)
+    return [(m.start(), m.group(0), f"state:{_places()[m.group(0)]}") for m in _places_rx().finditer(text)]
 
 
 @lru_cache(maxsize=1)
 def _places() -> dict:
     return rules("places")
+
+
+@lru_cache(maxsize=1)
+def _places_rx():
+    names = sorted(_places(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
 
 
 def doc_event(ex, doc) -> str | None:
@@ -187,8 +194,15 @@ def doc_event(ex, doc) -> str | None:
     if re.search(GFMD_RX, title) and MEETING_ORD_RX.search(title) and year:
         eid = ensure_meeting(ex, year)
     elif title:
-        name = re.split(r"[:,]| \(", title)[0].strip()
-        kind = next((k for w, k in R["event_kinds"].items() if re.search(rf"\b{w}\b", name, re.I)), None)
+        # the first part of the title that names an event ("… A report of the Conversations on the Global Governance
+        # of Migration, Phase 1"): leading articles and "report of" dropped
+        kind, name = None, ""
+        for part in re.split(r"[:,]| \(|\.\s", title):
+            part = re.sub(r"^(?:(?:a|an|the|report|of|on)\s+)+", "", part.strip(), flags=re.I)
+            kind = next((k for w, k in R["event_kinds"].items() if re.search(rf"\b{w}\b", part, re.I)), None)
+            if kind:
+                name = part
+                break
         if kind:
             places = places_in(title)
             date = doc.meta.get("subject_date") or doc.meta.get("date")
@@ -225,11 +239,23 @@ def session_event(ex, doc, num: str, sub: str, title: str) -> str | None:
     return eid
 
 
+def roundtable_event(ex, doc, n: str) -> str | None:
+    """A whole round table of the document's GFMD meeting (event:gfmd-<year>-rt-<n>), its sessions' parent."""
+    meeting = doc_event(ex, doc)
+    if not meeting or not meeting.startswith("event:gfmd-"):
+        return None
+    year = meeting.split("-")[1]
+    return ex.add_entity("Event", f"GFMD {year} Roundtable {n}", "session", key=f"gfmd-{year}-rt-{n}",
+                         aliases=[f"Roundtable {n}", f"Round Table {n}", f"RT {n}"], date=ex.entity(meeting).date)
+
+
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
-def named_session(ex, doc, title: str) -> str | None:
-    meeting = doc_event(ex, doc)
+def named_session(ex, doc, title: str, meeting: str | None = None) -> str | None:
+    """A session named by its title ("Special session on the future of the forum") of `meeting` (default: the
+    document's own meeting)."""
+    meeting = meeting or doc_event(ex, doc)
     if not meeting:
         return None
     parent = ex.entity(meeting)
@@ -326,6 +352,40 @@ def _discover_acronyms(ex, text: str):
             ex.add_entity("Organization", long, kind, aliases=[acr], acronym=acr, names=[long, acr])
 
 
+NAMED_ORG_RX = re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and|de)\s+)?){1,5}(?P<head>" + "|".join(R["named_org_heads"]) + r"))\b")
+
+
+def discover_named_org(ex, name: str, kind: str) -> str | None:
+    """An organisation named by its own name ("the MacArthur Foundation", "Graduate Institute"), unless the registry
+    knows it; spellings that differ only in spaces ("Mac Arthur Foundation") are one organisation."""
+    name = re.sub(r"^(?:The|the)\s+", "", name.strip(" ,"))
+    # "Organizing Committee and Bancomer Foundation": two bodies; "John D. and Catherine T. MacArthur Foundation": one
+    parts = re.split(r"\s+and\s+", name)
+    if len(parts) > 1 and parts[-2].split()[-1] in R["named_org_split_after"]:
+        name = parts[-1]
+    words = name.split()
+    while len(words) > 2 and words[0] in TITLE_WORDS | set(R["named_org_not_first"]):
+        words.pop(0)
+    name = " ".join(words)
+    known = ex.registry.resolve(name) or ex.discovered.get(name)
+    if known:
+        return known
+    compact = re.sub(r"\s+", "", name).lower()
+    for other, eid in ex.discovered.items():
+        if re.sub(r"\s+", "", other).lower() == compact:
+            ex.add_entity(ex.entity(eid).type, ex.entity(eid).label, "", key=eid.split(":", 1)[1], aliases=[name], names=[name])
+            return eid
+    return ex.add_entity("Organization", name, kind, names=[name])
+
+
+def _discover_named_orgs(ex, text: str):
+    for m in NAMED_ORG_RX.finditer(text):
+        words = m.group("name").split()
+        if len(words) < 2 or words[0] in R["named_org_not_first"]:
+            continue
+        discover_named_org(ex, m.group("name"), R["named_org_heads"][m.group("head")])
+
+
 # --- the family -------------------------------------------------------------------------------------------------
 def extract(doc, ex):
     for title in (doc.meta.get("title") or "",):
@@ -334,5 +394,7 @@ def extract(doc, ex):
         _learn_ordinals(ex, s.text)
         if "(" in s.text:
             _discover_acronyms(ex, s.text)
+        if "Foundation" in s.text:
+            _discover_named_orgs(ex, s.text)
     doc_event(ex, doc)
     _index_sessions(ex, doc)
