@@ -156,6 +156,7 @@ def continuation(doc, i: int):
 
 
 # --- lists of actors ------------------------------------------------------------------------------------------
+GROUP_NOUN_RX = re.compile(r"^\s+(?:member\s+)?(?:countries|states|nations|partners|citizens|governments)\b", re.I)
 LIST_GAP_RX = re.compile(r"^(?:\s|,|;|/|\(|\)|\band\b|\bor\b|\bas well as\b|\bwith\b|\bthe\b|\bGovernments? of\b|"
                          r"\bgovernments? of\b|[—–-])*$")
 
@@ -174,6 +175,8 @@ def list_at(ex, text: str, pos: int, types=ACTOR_TYPES, max_lead: int = 25) -> t
             break
         if not out and re.search(r"\b(?:that|which|who|to|for|in|on|of)\b", gap):
             break
+        if GROUP_NOUN_RX.match(text[m.end:]):
+            break        # "EU countries", "ASEAN member states": a group described, not the body itself
         if m.id not in out:
             out.append(m.id)
         last = m.end

@@ -47,7 +47,7 @@ ABW AIA ALA ASM ATA ATF BES BLM BMU BVT CCK COK CUW CXR CYM ESH FLK FRO GGY GIB 
 JEY MAC MAF MNP MSR MTQ MYT NCL NFK NIU PCN PRI PYF REU SGS SHN SJM SPM SXM TCA TKL TWN UMI VGB VIR WLF
 """.split())
 
-# Wikidata QIDs of the country items, kept only where two independent references agreed.
+# Wikidata QIDs of the country items, only those checked against a published ISO/IOC-to-QID table (others left empty).
 WIKIDATA = {
     "AFG": "Q889", "AGO": "Q916", "ALB": "Q222", "AND": "Q228", "ARE": "Q878", "ARG": "Q414", "ARM": "Q399",
     "ASM": "Q16641", "ATG": "Q781", "AUS": "Q408", "AUT": "Q40", "AZE": "Q227", "BDI": "Q967", "BEL": "Q31",

@@ -1,7 +1,6 @@
 """Reference registries (ontology/registry/*.csv) and the mention matcher (ontology/registry.py)."""
 import csv
 import shutil
-import time
 from dataclasses import FrozenInstanceError
 from importlib import resources
 from pathlib import Path
@@ -160,13 +159,10 @@ def test_demonym_inside_a_longer_registry_name_is_not_a_mention(reg):
     assert [(m.id, m.via) for m in got] == [("org:mexico-sre", "name"), ("org:philippines-poea", "name")]
 
 
-def test_corpus_scan_is_fast_and_finds_many_states(reg):
+def test_corpus_scan_finds_many_states(reg):
     texts = [p.read_text(encoding="utf-8") for p in CORPUS]
     assert len(texts) == 5 and sum(map(len, texts)) > 1_000_000
-    start = time.perf_counter()
     found = [reg.find_mentions(t) for t in texts]
-    elapsed = time.perf_counter() - start
-    assert elapsed < 1.5, elapsed
     states = {m.id for ms in found for m in ms if m.id.startswith("state:")}
     assert len(states) >= 60
     for text, ms in zip(texts, found):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from migkg.loaders import coref
+from migkg.loaders.context import slug
 from migkg.loaders.cues import clause_around, cue_rules, dates_in, time_qualifiers
 from migkg.loaders.families.entities import rules
 
@@ -33,6 +34,9 @@ HAVE_RX = re.compile(r"\b(?:all\s+)?(?:have|has)\s+$")
 FUNDED_RX = re.compile(r"^" + R["funded_by"])
 PROG_WORDS = re.compile(r"\b(?:" + "|".join(R["programme_words"]) + r")\b", re.I)
 STATUS_HEADING = re.compile(R["status_heading"])
+PROGRAMME_NAME_RX = re.compile(R["named_programme"])
+PROJECT_NAME_RX = re.compile(R["named_project"])
+NOT_NAME_RX = [re.compile(rx) for rx in R["not_programme_names"]]
 
 
 class NP:
@@ -89,7 +93,7 @@ def agreement(ex, kind: str, parties: list[str], phrase: str, date: str | None =
     label = "–".join(names) + " " + phrase if len(parties) <= 3 else phrase[:1].upper() + phrase[1:]
     if len(parties) > 3:
         label = f"{label} ({', '.join(names)})"
-    return ex.add_entity("Agreement", label, kind, aliases=[], date=date)
+    return ex.add_entity("Agreement", label, kind, key=slug(label.replace("–", " ")), aliases=[], date=date)
 
 
 def _emit_parties(ex, doc, sentences, agr, parties, rule, quals, role="party"):
@@ -139,6 +143,8 @@ def _with(ex, doc, i, s, text, m, sentences):
     if not right:
         return []
     before = text[:m.start()]
+    cut = [b.end() for b in BREAK_RX.finditer(before)]
+    before = before[cut[-1]:] if cut else before
     left, how = coref.subject_of(ex, before, ("State", "Organization")), ""
     if left is None and re.search(r"\b(?:its|their)\s+\S*\s*$", text[:m.start("head")]) is None and \
             re.search(r"^(?:There is|There are|It has|They have)\b", before.strip()):
@@ -211,7 +217,8 @@ def _one_between(ex, doc, s, text, m, sentences, start, prep):
             return []
         made = []
         for p in parties:
-            agr = ex.add_entity("Agreement", f"{ex.entity(p).label}–{group} {phrase}", kind, aliases=[],
+            label = f"{ex.entity(p).label}–{group} {phrase}"
+            agr = ex.add_entity("Agreement", label, kind, key=slug(label.replace("–", " ")), aliases=[],
                                 date=quals.get("date"))
             _emit_parties(ex, doc, sentences, agr, [p], "party_to.agreement-between-described", quals)
             made.append((agr, [p]))
@@ -300,6 +307,28 @@ def _status_table(ex, doc, i, s, state):
                         qualifiers={"role": "party" if table["columns"][j] != "signature" else "signatory",
                                     "act": table["columns"][j], "date": years[0], "status": "actual"},
                         confidence=0.95)
+
+
+def programmes_in(ex, text: str) -> list[tuple[int, int, str]]:
+    """(start, end, id) of the programmes, projects and initiatives `text` names in title case ("the International
+    Migration Policy Programme", "the development account project Strengthening National Capacities to Deal with
+    International Migration"); their Agreement entities are made when a statement first needs them."""
+    out = []
+    for m in PROGRAMME_NAME_RX.finditer(text):
+        lead = re.match(r"^(?:(?:The|the|A|An|In|Under|Within|Among|Such)\s+)+", m.group("name"))
+        name = m.group("name")[lead.end() if lead else 0:].strip()
+        words = name.split()
+        long_enough = len(words) >= 3 or re.search(r"\s(?:on|for|of)\s", name)
+        if long_enough and not any(rx.search(name) for rx in NOT_NAME_RX):
+            known = ex.registry.resolve(name)
+            out.append((m.start("name") + (lead.end() if lead else 0), m.end("name"),
+                        known or ex.add_entity("Agreement", name, "programme", aliases=[])))
+    for m in PROJECT_NAME_RX.finditer(text):
+        name = re.split(r":|\s+(?:and|with|to)$", m.group("name"))[0].strip()
+        if len(name.split()) >= 3:
+            out.append((m.start("name"), m.start("name") + len(name),
+                        ex.add_entity("Agreement", name, "programme", aliases=[f"{m.group('lead')} {name}"])))
+    return out
 
 
 def extract(doc, ex):

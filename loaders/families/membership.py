@@ -18,6 +18,7 @@ BODY_RX = re.compile(r"(?:\b(?P<owner>(?-i:[A-Z]{2,6}))\s+)?(?:ad hoc\s+)?(?P<bo
                      r"(?:\s+\([A-Z]{2,6}\))?(?P<mid>[^:;.]{0,80}?)\b(?P<verb>" + R["list_verbs"] + r")\s", re.I)
 REPLACED_RX = re.compile(R["replaced_by"])
 WITHDREW_RX = re.compile(R["withdrew"])
+COUNT_RX = re.compile(R["count_phrase"], re.I)
 FOLLOW_WINDOW = 2
 
 
@@ -49,6 +50,10 @@ def _members(ex, list_text: str):
         e = ex.entity(m.id)
         if e is None or e.type not in ("State", "Organization"):
             continue
+        if list_text[m.end:m.end + 1] == "/":
+            continue        # "UN/DESA": the parent's part of a compound name
+        if COUNT_RX.search(list_text[max(0, m.start - 50):m.start]):
+            continue        # "15 organizations of the United Nations system": a count of members, not a member
         after = list_text[m.end:m.end + 60]
         rep, wd = REPLACED_RX.match(after.lstrip()), WITHDREW_RX.match(after.lstrip())
         if m.id in replaced:

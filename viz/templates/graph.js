@@ -243,7 +243,7 @@
     network.selectNodes([E[i][0]]);
     network.setSize("100%", "100%");  // the panel just took space from the canvas
     network.redraw();
-    network.focus(E[i][0], { scale: Math.max(network.getScale(), 1.0), animation: false });
+    network.focus(E[i][0], { scale: Math.min(Math.max(network.getScale() * 1.8, 0.45), 1.0), animation: false });
   }
   network.on("click", function (p) {
     var wasHidden = panel.hidden;

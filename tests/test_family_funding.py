@@ -1,0 +1,54 @@
+"""funding family: contribution tables and prose amounts, financial and in-kind."""
+import pytest
+
+registry_mod = pytest.importorskip("migkg.ontology.registry")
+if not hasattr(registry_mod, "default_registry"):
+    pytest.skip("registry not available yet", allow_module_level=True)
+
+from migkg.loaders.pipeline import extract  # noqa: E402
+from migkg.loaders.reader import read_text  # noqa: E402
+
+GFMD_META = {"title": "Fourth Meeting of the Global Forum on Migration and Development, Puerto Vallarta, 8-11 November 2010",
+             "date": "2011-12-01", "subject_date": "2010-11"}
+
+
+def run(text, meta=GFMD_META):
+    ex = extract([read_text(text, "t", meta)])
+    return [s for s in ex.statements.values() if s.predicate == "funds"], ex
+
+
+def test_corpus_table_with_foundation_and_non_financial_part():
+    funds, ex = run("International contributions to the Fourth Meeting of the GFMD\n\n"
+                    "Donors\tAmount\tPurpose\n\n"
+                    "Switzerland\tCHF 202,000\tFor organizational expenses / International Advisor\n"
+                    "MacArthur Foundation\tUSD 136,000\tFor travel for participants / International Advisor\n\n"
+                    "Non-Financial\n\n"
+                    "Netherlands\tSecondment, International Advisor\n")
+    got = {(s.subject, s.qualifiers.get("amount"), s.qualifiers.get("currency"), s.qualifiers.get("support")) for s in funds}
+    assert ("state:CHE", 202000, "CHF", "financial") in got
+    foundation = next(s.subject for s in funds if s.qualifiers.get("currency") == "USD")
+    assert ex.entity(foundation).label == "MacArthur Foundation" and ex.entity(foundation).kind == "foundation"
+    assert ("state:NLD", None, None, "staff") in got
+    assert all(s.object == "event:gfmd-2010" for s in funds)
+
+
+def test_own_prose_contributions_in_other_currencies():
+    funds, _ = run("Financial contributions were received from the Kingdom of Norway (NOK 500,000) and from Australia "
+                   "(AUD 75,000.50) for the 2010 GFMD.\n")
+    got = {(s.subject, s.qualifiers["amount"], s.qualifiers["currency"]) for s in funds}
+    assert got == {("state:NOR", 500000, "NOK"), ("state:AUS", 75000.5, "AUD")}
+
+
+def test_budget_allocated_by_a_government():
+    funds, _ = run("The budget allocated by the Government of Belgium was of 890,000 €.\n")
+    assert {(s.subject, s.qualifiers["amount"]) for s in funds} == {("state:BEL", 890000)}
+
+
+@pytest.mark.parametrize("text", [
+    "The total budget devoted to the meeting was 2,400,000 €.\n",                        # a total, no donor
+    "Mexico spent USD 3 million on the organisation of the meeting.\n",                  # no contribution cue
+    "Remittances to the Philippines reached USD 17 billion in 2009.\n",
+])
+def test_no_funding(text):
+    funds, _ = run(text)
+    assert not funds

@@ -1,0 +1,61 @@
+"""membership family: members of listed bodies, with joins and leaves."""
+import pytest
+
+registry_mod = pytest.importorskip("migkg.ontology.registry")
+if not hasattr(registry_mod, "default_registry"):
+    pytest.skip("registry not available yet", allow_module_level=True)
+
+from migkg.loaders.pipeline import extract  # noqa: E402
+from migkg.loaders.reader import read_text  # noqa: E402
+
+GFMD_META = {"title": "Fourth Meeting of the Global Forum on Migration and Development, Puerto Vallarta, 8-11 November 2010",
+             "date": "2011-12-01", "subject_date": "2010-11"}
+
+
+def run(text, meta=GFMD_META):
+    ex = extract([read_text(text, "t", meta)])
+    return {(s.subject, s.object, s.qualifiers.get("status")) for s in ex.statements.values() if s.predicate == "member_of"}, ex
+
+
+def members_of(facts, body):
+    return {m for m, b, st in facts if b == body and st == "actual"}
+
+
+def test_corpus_steering_group_list():
+    facts, ex = run("The GFMD Steering Group includes: Argentina, Australia, Bangladesh, Belgium and Brazil.\n")
+    body = next(b for _, b, _ in facts)
+    assert ex.entity(body).label == "GFMD Steering Group" and ex.entity(body).kind == "body"
+    assert members_of(facts, body) == {"state:ARG", "state:AUS", "state:BGD", "state:BEL", "state:BRA"}
+
+
+def test_own_working_group_list_with_other_states():
+    facts, ex = run("The ad hoc Working Group on Policy Coherence consists of Ghana, Peru, Viet Nam and Sweden (co-chair).\n")
+    body = next(b for _, b, _ in facts)
+    assert members_of(facts, body) == {"state:GHA", "state:PER", "state:VNM", "state:SWE"}
+    assert any(s.predicate == "chairs" and s.subject == "state:SWE" for s in ex.statements.values())
+
+
+def test_agencies_of_the_gmg_without_count_phrases():
+    facts, _ = run("The Global Migration Group (GMG) is an inter-agency group bringing together 16 agencies including ILO, "
+                   "IOM, UN/DESA, UNHCR and WHO.\n\n"
+                   "The GMG encompasses 15 United Nations entities plus the International Organization for Migration.\n")
+    members = members_of(facts, "org:gmg")
+    assert {"org:ilo", "org:iom", "org:unhcr", "org:who"} <= members
+    assert "org:un" not in members
+
+
+def test_replaced_and_withdrawn_members_end():
+    facts, _ = run("The extended Troika for the 2010 GFMD was comprised by Belgium, Philippines, Greece, Spain (replaced by "
+                   "Switzerland in October 2010) and Morocco (withdrew in October 2010).\n")
+    assert ("state:ESP", "ended") in {(m, st) for m, _, st in facts}
+    assert ("state:CHE", "actual") in {(m, st) for m, _, st in facts}
+
+
+@pytest.mark.parametrize("text", [
+    "The Steering Group was chaired by Mexico and Switzerland, and the Working Groups were chaired by Spain.\n",
+    "The Troika met in Geneva.\n",
+    "Members of the Steering Group discussed Mexico and Brazil.\n",
+])
+def test_no_membership(text):
+    facts, _ = run(text)
+    assert not facts
