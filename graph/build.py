@@ -25,7 +25,8 @@ def extract_graph(paths=None, decisions=None) -> tuple[Graph, list]:
 
     documents = read_sources(collect(paths))
     ex = extract(documents, decisions=decisions)
-    entities = {e.id: e for e in ex.sorted_entities()}
+    used = {s.subject for s in ex.statements.values()} | {s.object for s in ex.statements.values()}
+    entities = {e.id: e for e in ex.sorted_entities() if e.id in used}  # a name with no statement is no node
     for doc in documents:
         entities[f"doc:{doc.doc_id}"] = document_entity(doc)
     entities = dict(sorted(entities.items()))

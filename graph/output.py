@@ -20,6 +20,10 @@ class Graph:
     statements: list[Statement]
     manifest: dict
 
+    def connected_ids(self) -> set[str]:
+        """Ids of the entities that some statement names (documents are cited by evidence, not statements)."""
+        return {s.subject for s in self.statements} | {s.object for s in self.statements}
+
     def label(self, eid: str) -> str:
         e = self.entities.get(eid)
         return e.label if e else eid
@@ -35,6 +39,7 @@ def atomic_dir(target: Path):
     target = Path(target).absolute()
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    os.chmod(tmp, 0o777 & ~_umask())
     try:
         yield tmp
     except BaseException:
@@ -59,10 +64,17 @@ def atomic_file(target: Path, mode: str = "w", **kw):
     try:
         with open(tmp, mode, **kw) as f:
             yield f
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a finished file gets the usual permissions
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def load_graph(out_dir) -> Graph:

@@ -109,8 +109,13 @@ def listed_states(ex, doc, i: int, text: str) -> tuple[list[str], str] | None:
     """'the above countries' -> the states the previous sentence names."""
     if not re.search(R()["listed_states"], text, re.I) or i == 0:
         return None
-    states = actor_ids(ex, doc.sentences[i - 1].text, ("State",))
-    return (states, "above-countries") if states else None
+    for j in range(i - 1, max(-1, i - 4), -1):      # the nearest earlier sentence that lists countries (plural)
+        if doc.sentences[j].kind == "heading":
+            break
+        states = actor_ids(ex, doc.sentences[j].text, ("State",))
+        if len(states) >= 2:
+            return states, "above-countries"
+    return None
 
 
 def definite(ex, doc, i: int, head: str, before: str = "") -> tuple[str, str] | None:
@@ -157,6 +162,7 @@ def continuation(doc, i: int):
 
 # --- lists of actors ------------------------------------------------------------------------------------------
 GROUP_NOUN_RX = re.compile(r"^\s+(?:member\s+)?(?:countries|states|nations|partners|citizens|governments)\b", re.I)
+SUBJECT_VERB_RX = re.compile(r"^\s+(?:is|are|was|were|has|have|had|will|would|can|could|took|takes)\b")
 LIST_GAP_RX = re.compile(r"^(?:\s|,|;|/|\(|\)|\band\b|\bor\b|\bas well as\b|\bwith\b|\bthe\b|\bGovernments? of\b|"
                          r"\bgovernments? of\b|[—–-])*$")
 
@@ -175,6 +181,10 @@ def list_at(ex, text: str, pos: int, types=ACTOR_TYPES, max_lead: int = 25) -> t
             break
         if not out and re.search(r"\b(?:that|which|who|to|for|in|on|of)\b", gap):
             break
+        if m.surface.isupper() and text[m.end:m.end + 1] == "/" and any(n.start == m.end + 1 for n in actors(ex, text, types)):
+            continue     # "UN/DESA": one body written with its parent's acronym first; the next mention names it
+        if out and "," in gap and SUBJECT_VERB_RX.match(text[m.end:]):
+            break        # ", the Netherlands is looking …": the subject of the next clause, not a list member
         if GROUP_NOUN_RX.match(text[m.end:]):
             break        # "EU countries", "ASEAN member states": a group described, not the body itself
         if m.id not in out:

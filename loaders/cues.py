@@ -89,6 +89,10 @@ def time_qualifiers(clause: str, doc_date: str | None, default_status: str = "ac
     """`status` and `date` for a fact stated in `clause`: modal cues give the status, the first date the clause
     names (or a relative date resolved against the document date) gives the date."""
     quals = {"status": status_of(clause, default_status)}
+    since = re.search(r"\b(?:since|from)\s+((?:19|20)\d\d)\b", clause)
+    if since:
+        quals["start"] = since.group(1)
+        clause = clause[:since.start()] + clause[since.end():]
     found = dates_in(clause)
     date = found[0] if found else relative_date(clause, doc_date)
     if date:

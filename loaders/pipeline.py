@@ -10,7 +10,7 @@ from migkg.loaders.sources import Source
 # Families run in this order over each document: names and events first, so later rules can refer to them.
 FAMILIES = (
     "entities", "part_of", "events", "chairs", "membership", "funding", "participation", "hosting",
-    "agreements", "partnerships",
+    "agreements", "partnerships", "corridors", "prose_membership",
 )
 
 

@@ -241,14 +241,14 @@ def run_neo4j(q: CannedQuery | None, params: dict, neo4j: dict, text: str | None
 
 
 def run_endpoint(q: CannedQuery | None, params: dict, endpoint: dict, text: str | None = None):
-    """Run the SPARQL on a remote endpoint. `endpoint`: {url, user, password}."""
+    """Run the SPARQL on a remote endpoint. `endpoint`: {url, user, password, graph (default-graph-uri)}."""
     from migkg.graph.sparql_endpoint import select
 
     text = text if text is not None else q.sparql
     if _looks_like_update(text):
         raise QueryError("SPARQL: only queries are allowed here, not updates")
     variables, solutions = select(endpoint["url"], text, params, user=endpoint.get("user"),
-                                  password=endpoint.get("password"))
+                                  password=endpoint.get("password"), graph_iri=endpoint.get("graph"))
     return sparql_rows(q, variables, solutions)
 
 

@@ -74,3 +74,71 @@ def test_evidence_is_exact():
     for st in ex.statements.values():
         for ev in st.evidence:
             assert text[ev.start:ev.end].strip()
+
+
+# --- offices resolved to their holders, process chairs, passive "chaired by" ------------------------------------
+def chairs_of(facts, obj):
+    return {f[0] for f in facts if f[1] == "chairs" and f[2] == obj}
+
+
+def test_offices_resolve_to_the_people_the_document_names():
+    facts, ex = run("In late October 2010, Amb. Julián Ventura Valero, Undersecretary for North America at the SRE assumed "
+                    "the GFMD Chairmanship.\n\n"
+                    "6.5. SPECIAL SESSION ON THE FUTURE OF THE FORUM\n\n"
+                    "The Special Session was co-chaired by the Mexican Chair-in-office and the Special Representative of the "
+                    "Secretary-General for Migration and Development.\n\n"
+                    "The Special Representative of the Secretary General, Sir Peter Sutherland, suggested some approaches.\n")
+    special = next(e.id for e in ex.entities.values() if "future of the forum" in e.label.lower())
+    assert {"person:julian-ventura-valero", "person:peter-sutherland"} <= chairs_of(facts, special)
+    assert "state:MEX" in chairs_of(facts, special)
+    rules = {s.rule for s in ex.statements.values() if s.object == special and s.predicate == "chairs"}
+    assert "chairs.chaired-by+office-holder" in rules
+    assert ("person:julian-ventura-valero", "chairs", "process:gfmd", "chair-in-office", "actual") in facts
+
+
+def test_the_latest_holder_before_the_reference_wins():
+    facts, ex = run("The Government appointed Amb. Ana Ruiz, Undersecretary, as the GFMD 2010 Chair-in-Office.\n\n"
+                    "In October 2010, Amb. Luis Mora, Undersecretary, assumed the GFMD Chairmanship.\n\n"
+                    "RT Session 1.1: Partnerships\n\n"
+                    "The Session was chaired by the Chair-in-Office.\n")
+    assert chairs_of(facts, "event:gfmd-2010-rt-1-1") == {"person:luis-mora"}
+
+
+def test_chaired_by_named_person_in_apposition():
+    facts, ex = run("The second meeting of the GFMD, held in Manila in October 2008, closed. The Special Session on the Future "
+                    "of the Forum had been chaired by the Special Representative to the Secretary-General, Mr. Peter "
+                    "Sutherland.\n", {"title": "Seventh Coordination Meeting on International Migration",
+                                      "date": "2009", "subject_date": "2008-11"})
+    special = next(e.id for e in ex.entities.values() if "future of the forum" in e.label.lower())
+    assert special.startswith("event:gfmd-2008-")
+    assert chairs_of(facts, special) == {"person:peter-sutherland"}
+
+
+def test_incoming_and_next_process_chairs_are_planned():
+    facts, _ = run("As next GFMD Chair, Switzerland gave assurance that the concerns will be taken into account.\n\n"
+                   "The incoming 2011 GFMD Chair, H.E. Mr. Eduard Gnesa, Special Ambassador for Migration, Switzerland, "
+                   "expressed his satisfaction.\n")
+    assert ("state:CHE", "chairs", "process:gfmd", "chair", "planned") in facts
+    assert ("person:eduard-gnesa", "chairs", "process:gfmd", "chair", "planned") in facts
+
+
+def test_ordinal_meeting_year_interpolated_for_a_chair():
+    facts, _ = run("The second meeting of the GFMD was held in Manila in October 2008. The Fourth Meeting of the Global Forum "
+                   "on Migration and Development was held in November 2010.\n\n"
+                   "Mr. Athanassios Nakos, Vice-Minister of the Interior of Greece and Chair of the Third Meeting of the "
+                   "Global Forum, spoke.\n")
+    assert ("state:GRC", "chairs", "event:gfmd-2009", "chair", "actual") in facts
+
+
+@pytest.mark.parametrize("text", [
+    # a vocative list: the speaker ("I") is the chair, not the last person named
+    "Mr. President, Mr. Peter Sutherland, Special Representative, Dr. Koser, I have the honor to address you today as "
+    "the Chair of the Global Migration Group.\n",
+    # a committee of an organisation, not the organisation
+    "Rapporteur : Mr Richard Manning, Chair of the OECD's Development Assistance Committee\n",
+    # an office nobody in the document holds
+    "RT Session 1.1: Partnerships\n\nThe Session was chaired by the High Commissioner.\n",
+])
+def test_no_chair(text):
+    facts, _ = run(text)
+    assert not [f for f in facts if f[1] == "chairs"]

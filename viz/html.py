@@ -41,7 +41,7 @@ OPTIONS = {
     "autoResize": True,
     "layout": {"randomSeed": 7, "improvedLayout": False},
     "nodes": {
-        "scaling": {"min": 8, "max": 42, "label": {"enabled": True, "min": 11, "max": 26, "drawThreshold": 7}},
+        "scaling": {"min": 8, "max": 42, "label": {"enabled": True, "min": 10, "max": 34, "drawThreshold": 4.5, "maxVisible": 40}},
         "font": {"face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
         "borderWidth": 1,
     },
@@ -54,7 +54,7 @@ OPTIONS = {
     },
     "physics": {
         "solver": "barnesHut",
-        "barnesHut": {"gravitationalConstant": -6000, "centralGravity": 0.35, "springLength": 110,
+        "barnesHut": {"gravitationalConstant": -6000, "centralGravity": 0.9, "springLength": 110,
                       "springConstant": 0.04, "damping": 0.35, "avoidOverlap": 0.05},
         "maxVelocity": 60,
         "minVelocity": 1.0,
@@ -133,7 +133,7 @@ def build_network(graph: Graph):
                                        "hover": {"background": c, "border": "#000000"}}}
                          for t, (c, _) in TYPE_STYLE.items()}
     if len(graph.entities) > 800:  # bigger graphs: fewer iterations, labels only when zoomed in
-        options["physics"]["stabilization"]["iterations"] = 150
+        options["physics"]["stabilization"]["iterations"] = 120
     net.options = options
     return net
 
@@ -169,8 +169,9 @@ def page_data(graph: Graph) -> dict:
 
 def render_html(graph: Graph, *, node_ids=None, title: str = "migkg") -> str:
     """The whole page as one string (deterministic for the same graph)."""
-    if node_ids is not None:
-        graph = subgraph(graph, node_ids)
+    if node_ids is None:  # documents and other unconnected entities would only ring the network
+        node_ids = graph.connected_ids()
+    graph = subgraph(graph, node_ids)
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]),
                       keep_trailing_newline=True)
     template = env.get_template("graph.html")

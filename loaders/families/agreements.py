@@ -119,6 +119,7 @@ def _record(ex, doc, sentences, kind, head_np, head, groups, rule, quals, pairwi
         for ps in sets:
             agr = agreement(ex, kind, ps, phrase, quals.get("date"))
             _emit_parties(ex, doc, sentences, agr, ps, rule, quals)
+            ex.state.setdefault("agreements_made", {}).setdefault(doc.doc_id, []).append((agr, ps, sentences, phrase))
             made.append((agr, ps))
     return made
 

@@ -46,6 +46,8 @@ def _support(text: str) -> str:
 
 
 def _prose(ex, doc, i, s):
+    if not any(c.isdigit() for c in s.text):
+        return
     amounts = list(AMOUNT_RX.finditer(s.text))
     if not amounts:
         return

@@ -16,6 +16,7 @@ R = rules("membership")
 BODY_RX = re.compile(r"(?:\b(?P<owner>(?-i:[A-Z]{2,6}))\s+)?(?:ad hoc\s+)?(?P<body>" + "|".join(R["bodies"]) +
                      r")(?P<suffix>\s+on\s+(?:[A-Z][\w-]*|including|and|of|the)(?:\s+(?:[A-Z][\w-]*|including|and|of|the))*)?"
                      r"(?:\s+\([A-Z]{2,6}\))?(?P<mid>[^:;.]{0,80}?)\b(?P<verb>" + R["list_verbs"] + r")\s", re.I)
+BODY_WORD_RX = re.compile("|".join(R["bodies"]), re.I)   # cheap test before the full list pattern
 REPLACED_RX = re.compile(R["replaced_by"])
 WITHDREW_RX = re.compile(R["withdrew"])
 COUNT_RX = re.compile(R["count_phrase"], re.I)
@@ -89,8 +90,10 @@ def _follow_ups(ex, doc, i, body_names):
 
 def extract(doc, ex):
     for i, s in enumerate(doc.sentences):
+        if s.kind == "heading" or not BODY_WORD_RX.search(s.text):
+            continue
         m = BODY_RX.search(s.text)
-        if not m or s.kind == "heading":
+        if not m:
             continue
         list_text = s.text[m.end():]
         if re.search(r"\bchaired by\b", list_text):   # a list of bodies and their chairs, not of members

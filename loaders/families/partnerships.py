@@ -219,10 +219,26 @@ def _lead(ex, doc, i, s, text, sentences):
                       m.start(), m.end())
 
 
+PREPARATION_RX = re.compile(R["preparation"], re.I)
+
+
+def _preparation(ex, doc, i, s, text, sentences):
+    """'… partners were associated with the preparation of the session: the Governments of A as prior Chair …, B,
+    C': every State or Organization listed (bodies they chair or host are Processes and stay out)."""
+    m = PREPARATION_RX.search(text)
+    found = coref.session(ex, doc, i) if m else None
+    if not found:
+        return
+    who = [a.id for a in coref.actors(ex, text[m.end():], ("State", "Organization"))
+           if not re.search(r"\b(?:[Cc]hair|host|secretariat|members?)\s+(?:of|for)\s+(?:the\s+)?$", text[m.end():][:a.start])]
+    _supports(ex, doc, i, s, text, sentences, found[0], list(dict.fromkeys(who)), "technical_support",
+              "supports.session-preparation+" + found[1], m.start(), m.end(), local=True)
+
+
 def extract(doc, ex):
     for i, s in enumerate(doc.sentences):
         if s.kind in ("heading", "table_row"):
             continue
         sentences, text = [s], s.text
-        for rule in (_with_cues, _between, _co_organised, _assisted, _secretariat, _implement, _lead):
+        for rule in (_with_cues, _between, _co_organised, _assisted, _secretariat, _implement, _lead, _preparation):
             rule(ex, doc, i, s, text, sentences)

@@ -1,0 +1,206 @@
+"""Migration corridors (origin -> destination state) written in prose, with the flow and whether the direction was
+read from cue words (`direction_inferred`).
+
+Explicit: "migration of health care workers from Jamaica, the Philippines and Poland to Canada, Ireland, the United
+Kingdom and the United States" (every origin to every destination); "Many foreign brides come to the above
+countries from … China, the Philippines, Thailand and Viet Nam" (the above countries resolved in the document);
+"Japan's program for trainee nurses from Philippines"; "<demonym> <workers|nurses|migrants|brides> in <State>"
+("Guatemalan workers in Canada", "Malian workers to work in the agricultural sector in Spain", "its Filipino care
+workers" with "its" = the clause subject); "migrants in France to easily transfer remittances to Mali" (flow
+remittance, direction of the people). Inferred: "its temporary agricultural workers program with Canada", "the
+foreign labour program between the UAE and Bangladesh, India and Philippines", and a labour programme between two
+states when the same document names exactly one of them as a destination."""
+from __future__ import annotations
+
+import re
+
+from migkg.loaders import coref
+from migkg.loaders.cues import clause_around, cue_rules, time_qualifiers
+from migkg.loaders.families.entities import rules
+
+R = rules("corridors")
+PEOPLE = [(re.compile(rf"^(?:{rx})\b", re.I), flow) for rx, flow in R["people"].items()]
+PEOPLE_ANY = re.compile(r"\b(?:" + "|".join(R["people"]) + r")\b", re.I)
+IN_STATE_RX = re.compile(r"^(?:\s+(?:to|who)\s+\w+)?(?:\s+in\s+the\s+[a-z ]{1,40}?)?\s+(?:in|to)\s+(?:the\s+)?")
+FROM_RX = re.compile(r"\bfrom\s+(?:the\s+)?", re.I)
+TO_RX = re.compile(r"^\s*to\s+(?:the\s+)?")
+REMIT_RX = re.compile(R["remittance_words"], re.I)
+COME_TO_RX = re.compile(rf"\b{R['come_verbs']}\s+to\s+", re.I)
+PROG_WITH_RX = re.compile(R["programme_with"], re.I)
+FOREIGN_PROG_RX = re.compile(R["foreign_programme"], re.I)
+POSS_PROG_RX = re.compile(R["possessive_programme"], re.I)
+LABOUR_PROG_RX = re.compile(R["labour_programme_words"], re.I)
+LEAD_RX = re.compile(R["described_lead"], re.I)
+BREAK_RX = re.compile(cue_rules()["clause_breaks"], re.I)
+STATES = ("State",)
+
+
+def _flow(text: str) -> str | None:
+    for rx, flow in PEOPLE:
+        if rx.match(text):
+            return flow
+    return None
+
+
+def _emit(ex, doc, sentences, origin, dest, flow, rule, quals, inferred):
+    if not origin or not dest or origin == dest:
+        return
+    q = dict(quals)
+    q.update({"flow": flow, "direction_inferred": inferred})
+    for s in sentences:
+        ex.emit(origin, "corridor", dest, doc, s, rule=rule, qualifiers=q, confidence=0.8 if inferred else 0.9)
+    ex.state.setdefault("corridor_ends", {}).setdefault(doc.doc_id, []).append((origin, dest))
+
+
+def _quals(doc, text, a, b):
+    q = time_qualifiers(clause_around(text, a, b), doc.meta.get("date"))
+    q.pop("context", None)
+    return q
+
+
+def _list_after(ex, text, pos):
+    lead = LEAD_RX.match(text[pos:])
+    return coref.list_at(ex, text, pos + (lead.end() if lead else 0), STATES, max_lead=5)
+
+
+def _demonym_people(ex, doc, i, s, text, sentences):
+    """'<demonym> (…) <people> in <State>', 'its <demonym> <people>' (its = the clause subject)."""
+    for m in coref.actors(ex, text, STATES):
+        if m.via != "demonym":
+            continue
+        after = text[m.end:]
+        words = re.match(r"^\s+((?:[a-z-]+\s+){0,%d})" % R["max_between_words"], after)
+        rest = after[words.end(1) if words else 0:].lstrip() if words else after.lstrip()
+        flow = None
+        for k in range(0, R["max_between_words"] + 1):
+            cand = " ".join(after.split()[k:])
+            flow = _flow(cand)
+            if flow:
+                skip = len(" ".join(after.split()[:k]))
+                noun = re.match(r"^(?:" + "|".join(R["people"]) + r")\b", cand, re.I)
+                rest_pos = m.end + after.find(cand[:noun.end()], skip) + noun.end()
+                break
+        if not flow:
+            continue
+        origin = m.id
+        im = IN_STATE_RX.match(text[rest_pos:])
+        dest, rule = None, ""
+        if im:
+            dm = [d for d in coref.actors(ex, text[rest_pos + im.end():], STATES) if d.start == 0 and d.via != "demonym"]
+            dest = dm[0].id if dm else None
+            rule = "corridor.demonym-people-in"
+        if dest is None and re.search(r"\b(?:its|their)\s+$", text[:m.start]):
+            found = coref.subject_of(ex, text[coref_clause_start(text, m.start):m.start], STATES)
+            dest, rule = (found, "corridor.its-demonym-people+clause-subject") if found else (None, "")
+        if dest:
+            _emit(ex, doc, sentences, origin, dest, flow, rule, _quals(doc, text, m.start, rest_pos), False)
+
+
+def coref_clause_start(text, pos):
+    cut = [b.end() for b in BREAK_RX.finditer(text, 0, pos)]
+    return cut[-1] if cut else 0
+
+
+def _from_to(ex, doc, i, s, text, sentences):
+    """'<people|migration> from A, B to C, D'; '<people> come to <D> from <A, B>'; remittances reverse."""
+    for m in FROM_RX.finditer(text):
+        before = text[max(0, m.start() - 60):m.start()]
+        remit = REMIT_RX.search(before)
+        people = PEOPLE_ANY.search(before) or re.search(r"\bmigration\b", before, re.I)
+        if not (remit or people):
+            continue
+        origins, end = _list_after(ex, text, m.end())
+        if not origins:
+            continue
+        tm = TO_RX.match(text[end:])
+        dests = []
+        if tm:
+            dests, _ = coref.list_at(ex, text, end + tm.end(), STATES, max_lead=3)
+        how = ""
+        cm = COME_TO_RX.search(before)
+        if not dests and cm:
+            to_text = before[cm.end():]
+            dests = coref.actor_ids(ex, to_text, STATES)
+            if not dests:
+                found = coref.listed_states(ex, doc, i, to_text)
+                dests, how = (found[0], "+" + found[1]) if found else ([], "")
+        if not dests:
+            continue
+        if remit and not people:
+            flow, pairs, rule = "remittance", [(d, o) for o in origins for d in dests], "corridor.remittances-from-to"
+        else:
+            flow = _flow((people.group(0) if people and people.re is not PEOPLE_ANY.pattern else "") or "") or "unspecified"
+            flow = _flow(people.group(0)) if people and _flow(people.group(0)) else "unspecified"
+            pairs, rule = [(o, d) for o in origins for d in dests], "corridor.from-to"
+        quals = _quals(doc, text, m.start(), end)
+        for o, d in pairs:
+            _emit(ex, doc, sentences, o, d, flow, rule + how, quals, False)
+
+
+def _remittances_to(ex, doc, i, s, text, sentences):
+    """'migrants in France to easily transfer remittances to Mali': people went Mali -> France."""
+    for m in re.finditer(r"\b(?:migrants|workers|emigrants|diaspora)\s+in\s+(?:the\s+)?", text, re.I):
+        hosts, end = coref.list_at(ex, text, m.end(), STATES, max_lead=2)
+        if len(hosts) != 1:
+            continue
+        rm = re.match(r"^\s+(?:to\s+)?(?:\w+\s+){0,2}(?:transfer|send|remit)\w*\s+(?:money|funds|remittances)\s+(?:back\s+)?"
+                      r"(?:home\s+)?to\s+(?:the\s+)?", text[end:])
+        if not rm:
+            continue
+        homes, _ = coref.list_at(ex, text, end + rm.end(), STATES, max_lead=2)
+        for h in homes:
+            _emit(ex, doc, sentences, h, hosts[0], "remittance", "corridor.migrants-in-remit-to",
+                  _quals(doc, text, m.start(), end + rm.end()), False)
+
+
+def _programmes(ex, doc, i, s, text, sentences):
+    """Programmes whose wording gives the direction."""
+    for m in POSS_PROG_RX.finditer(text):            # "Japan's program for trainee nurses from Philippines"
+        dest = [d for d in coref.actors(ex, text[:m.start()], STATES) if d.end == m.start()]
+        pm = re.match(r"^(?:[a-z-]+\s+){0,2}?(?P<people>(?:" + "|".join(R["people"]) + r"))\s+from\s+(?:the\s+)?",
+                      text[m.end():], re.I)
+        if dest and pm:
+            origins, end = coref.list_at(ex, text, m.end() + pm.end(), STATES, max_lead=2)
+            for o in origins:
+                _emit(ex, doc, sentences, o, dest[0].id, _flow(pm.group("people")) or "labour",
+                      "corridor.programme-for-people-from", _quals(doc, text, m.start(), end), False)
+    for m in PROG_WITH_RX.finditer(text):            # "Guatemala sees its temporary agricultural workers program with Canada"
+        owner = coref.subject_of(ex, text[coref_clause_start(text, m.start()):m.start()], STATES)
+        dests, end = coref.list_at(ex, text, m.end(), STATES, max_lead=3)
+        for d in dests:
+            _emit(ex, doc, sentences, owner, d, "labour", "corridor.its-workers-programme-with",
+                  _quals(doc, text, m.start(), end), True)
+    for m in FOREIGN_PROG_RX.finditer(text):         # "the foreign labour program between the UAE and Bangladesh, …"
+        parties, end = coref.list_at(ex, text, m.end(), STATES, max_lead=2)
+        if len(parties) >= 2:
+            for o in parties[1:]:
+                _emit(ex, doc, sentences, o, parties[0], "labour", "corridor.foreign-labour-programme-between",
+                      _quals(doc, text, m.start(), end), True)
+
+
+def _known_destination(ex, doc):
+    """A labour programme between two states, when this document names exactly one of them as a destination."""
+    ends = ex.state.get("corridor_ends", {}).get(doc.doc_id, [])
+    dests = {d for _, d in ends}
+    origins = {o for o, _ in ends}
+    for agr, parties, sentences, phrase in ex.state.get("agreements_made", {}).get(doc.doc_id, []):
+        if len(parties) != 2 or not LABOUR_PROG_RX.search(phrase):
+            continue
+        if any(ex.entity(p).type != "State" for p in parties):
+            continue
+        known = [p for p in parties if p in dests and p not in origins]
+        if len(known) == 1:
+            other = parties[1] if known[0] == parties[0] else parties[0]
+            if other in dests:
+                continue
+            q = time_qualifiers(sentences[0].text, doc.meta.get("date"))
+            _emit(ex, doc, sentences, other, known[0], "labour", "corridor.labour-programme+known-destination", q, True)
+
+
+def extract(doc, ex):
+    for i, s in enumerate(doc.sentences):
+        if s.kind in ("heading", "table_row"):
+            continue
+        for rule in (_demonym_people, _from_to, _remittances_to, _programmes):
+            rule(ex, doc, i, s, s.text, [s])
+    _known_destination(ex, doc)

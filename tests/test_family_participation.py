@@ -1,0 +1,90 @@
+"""participation family: panel lines, participant lists, rapporteurs, session teams, 'on behalf of'."""
+import pytest
+
+registry_mod = pytest.importorskip("migkg.ontology.registry")
+if not hasattr(registry_mod, "default_registry"):
+    pytest.skip("registry not available yet", allow_module_level=True)
+
+from migkg.loaders.pipeline import extract  # noqa: E402
+from migkg.loaders.reader import read_text  # noqa: E402
+
+GFMD_META = {"title": "Fourth Meeting of the Global Forum on Migration and Development, Puerto Vallarta, 8-11 November 2010",
+             "date": "2011-12-01", "subject_date": "2010-11"}
+FIRST_META = {"title": "Report of the first meeting of the Global Forum on Migration and Development, Belgium, July 9-11, 2007",
+              "date": "2008", "subject_date": "2007-07"}
+DEBATE = {"title": "Informal Thematic Debate on International Migration and Development, 19 May 2011",
+          "date": "2011-05-19", "subject_date": "2011-05"}
+SERIES = {"title": "Connecting the Dots. A report of the Conversations on the Global Governance of Migration, Phase 1",
+          "date": "2010", "subject_date": "2009-12"}
+
+
+def run(text, meta=GFMD_META):
+    ex = extract([read_text(text, "t", meta)])
+    return {(s.subject, s.predicate, s.object, s.qualifiers.get("role"), s.qualifiers.get("status"))
+            for s in ex.statements.values()}, ex
+
+
+def test_corpus_panel_of_a_provisional_program_is_planned():
+    facts, _ = run("**Provisional Program**\n\n**10:20 – 13:00**      **Panel one: *The Contribution of migrants*\n\n"
+                   "**Panelists:**\n\n- **H.E. Ms. Lorena Escudero** National Secretary for Migrants, Ecuador\n"
+                   "- **Mr. Driss El Yazami** President, National Human Rights Council, Morocco\n", DEBATE)
+    panel = {f for f in facts if f[1] == "participates_in" and f[0].startswith("person:")}
+    assert {(f[0], f[3], f[4]) for f in panel} == {("person:lorena-escudero", "panellist", "planned"),
+                                                   ("person:driss-el-yazami", "panellist", "planned")}
+    assert ("state:ECU", "participates_in") in {(f[0], f[1]) for f in facts}
+
+
+def test_participant_list_names_a_new_academic_organisation():
+    facts, ex = run("Participants List\n\n"
+                    "Dr. Jerome ELIE\tResearcher and Coordinator of Activities, Graduate Institute, Geneva\n"
+                    "Dr. Ana LOPEZ\tProfessor and Director of the Migration Programme Graduate Institute, Geneva\n", SERIES)
+    org = next(e for e in ex.entities.values() if e.label == "Graduate Institute")
+    assert org.kind == "academic"
+    affiliated = {f[0] for f in facts if f[1] == "affiliated_with" and f[2] == org.id}
+    assert affiliated == {"person:jerome-elie", "person:ana-lopez"}
+
+
+def test_rapporteurs_of_whole_roundtables():
+    facts, ex = run("Ms Maria Santos (Minister of Labour of Ecuador) presented the general report on Roundtable 1.\n\n"
+                    "Mr Jan Novak (Director of the Migration Office, Czech Republic) was the General rapporteur on the "
+                    "horizontal issues (211).\n", FIRST_META)
+    assert ("person:maria-santos", "participates_in", "event:gfmd-2007-rt-1", "rapporteur", "actual") in facts
+    assert ("state:ECU", "participates_in", "event:gfmd-2007-rt-1", "rapporteur", "actual") in facts
+    horizontal = next(e for e in ex.entities.values() if "horizontal issues" in e.label.lower())
+    assert ("person:jan-novak", "participates_in", horizontal.id, "rapporteur", "actual") in facts
+
+
+def test_reports_by_list_for_each_roundtable():
+    facts, _ = run("The closing session began with the reports on the three Roundtables by: Mr. Manuel Imson, Labour Attache, "
+                   "The Philippines, for Roundtable 1; Mr. Azzouz Samri, Plenipotentiary Minister, Morocco, for Roundtable 2.\n")
+    got = {(f[0], f[2]) for f in facts if f[3] == "rapporteur"}
+    assert {("person:manuel-imson", "event:gfmd-2010-rt-1"), ("state:PHL", "event:gfmd-2010-rt-1"),
+            ("person:azzouz-samri", "event:gfmd-2010-rt-2"), ("state:MAR", "event:gfmd-2010-rt-2")} <= got
+
+
+def test_session_team_table_keeps_columns():
+    facts, _ = run("Co-chairs and Government teams for round table sessions\n\n"
+                   "CO-CHAIRS\tGOVERNMENT TEAM MEMBERS\t\t\tINTERNATIONAL ORGANIZATIONS\n"
+                   "RT 2.2\t<i>Migration, gender and family</i>\t\t\t\n"
+                   "Mexico\tArmenia\tIsrael\tSudan\tIFAD\n"
+                   "\tChile\tPhilippines\tUkraine\tUNICEF\n"
+                   "\t\t\t\tWHO\n")
+    session = "event:gfmd-2010-rt-2-2"
+    assert {f[0] for f in facts if f[1] == "chairs" and f[2] == session} == {"state:MEX"}
+    team = {f[0] for f in facts if f[1] == "participates_in" and f[2] == session}
+    assert team == {"state:ARM", "state:ISR", "state:SDN", "org:ifad", "state:CHL", "state:PHL", "state:UKR",
+                    "org:unicef", "org:who"}
+
+
+def test_on_behalf_of():
+    facts, _ = run("Ghana, speaking on behalf of the African Union, welcomed the report.\n")
+    assert any(f[0] == "state:GHA" and f[1] == "speaks_for" for f in facts)
+
+
+@pytest.mark.parametrize("text", [
+    "Panelists:\n\n- Mr. John Smith, Director, IOM\n",                      # no session heading above
+    "Ms Maria Santos read the report of the Secretary-General.\n",         # a report, not of a round table
+])
+def test_no_participation(text):
+    facts, _ = run(text)
+    assert not [f for f in facts if f[1] == "participates_in"]

@@ -1,0 +1,63 @@
+"""partnerships family: partners_with (symmetric, with context) and supports (secretariat, technical support,
+implementing, lead)."""
+import pytest
+
+from migkg.loaders.pipeline import extract
+from migkg.loaders.reader import read_text
+
+pytest.importorskip("migkg.ontology.registry")
+META = {"title": "Report of a coordination meeting", "date": "2009"}
+
+
+def facts(text, predicate):
+    ex = extract([read_text(text, "t", META)])
+    return {(s.subject, s.object, s.qualifiers.get("role"), s.rule) for s in ex.statements.values()
+            if s.predicate == predicate}
+
+
+def pairs(text):
+    return {frozenset((a, b)) for a, b, _, _ in facts(text, "partners_with")}
+
+
+def test_partnership_between_three_gives_every_pair():
+    assert pairs("Health worker migration is also being dealt with by a partnership between WHO, ILO and IOM.\n") == {
+        frozenset(("org:who", "org:ilo")), frozenset(("org:who", "org:iom")), frozenset(("org:ilo", "org:iom"))}
+
+
+def test_collaboration_with_list_and_context_programme():
+    ex = extract([read_text("Ms. Thouez said that UNITAR supported follow-up through its collaborative work with ILO, "
+                            "IOM and the United Nations Population Fund (UNFPA) in carrying out the International "
+                            "Migration Policy Programme.\n", "t", META)])
+    got = [s for s in ex.statements.values() if s.predicate == "partners_with"]
+    assert len(got) == 3 and all(s.qualifiers.get("context", "").startswith("agreement:") for s in got)
+
+
+def test_both_refers_to_previous_subjects():
+    got = facts("Philippines and Sri Lanka are also using IT to bridge distances. Both have partnered with UNICEF "
+                "to train migrant workers.\n", "partners_with")
+    assert {frozenset((a, b)) for a, b, _, _ in got} == {frozenset(("state:PHL", "org:unicef")),
+                                                         frozenset(("state:LKA", "org:unicef"))}
+    assert {r for _, _, _, r in got} == {"partners_with.partnership+previous-subject"}
+
+
+def test_fronted_cooperation_takes_the_following_subject():
+    got = pairs("In close cooperation with the African Union Commission, the Netherlands is looking for partner "
+                "countries.\n")
+    assert len(got) == 1 and "state:NLD" in next(iter(got))
+
+
+def test_assisted_by_supports_the_event():
+    got = facts("Since 2007, the ASEAN Secretariat, assisted by the ILO, IOM and UNIFEM, has been convening the ASEAN "
+                "Forum on Migrant Labour to encourage dialogue.\n", "supports")
+    assert {a for a, _, role, _ in got if role == "technical_support"} >= {"org:ilo", "org:iom"}
+
+
+def test_secretariat_and_own_genre():
+    got = facts("The Regional Conference on Migration (RCM), whose members include Mexico, meets yearly; "
+                "IOM, which together with UNHCR serves as the secretariat of the Regional Conference on Migration, "
+                "reported.\n", "supports")
+    assert {(a, role) for a, _, role, _ in got} >= {("org:iom", "secretariat"), ("org:unhcr", "secretariat")}
+
+
+def test_no_partner_without_a_named_actor():
+    assert pairs("Governments, where appropriate in cooperation with non-state actors, are invited to act.\n") == set()
