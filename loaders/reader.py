@@ -26,7 +26,7 @@ from migkg.loaders.contacts import find_contacts
 ABBREVIATIONS = frozenset("""
 Mr Mrs Ms Mme Mlle Dr Prof Amb Sr Sra Jr St Hon Rev Gen Col Lt Capt Sen Rep Gov Pres Min Dept Univ
 No Nos no nos Art art Vol vol Ch ch Sec sec Para para Fig fig p pp ed eds approx ca cf vs viz al Inc Ltd Co Corp Bros
-e.g i.e Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Rs Mt Ft
+e.g i.e Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Rs Mt Ft Sto Sta Ste Messrs Mmes Dra
 """.split())
 HONORIFIC = re.compile(r"^(?:MR|MS|MRS|DR|PROF|H\.E|HE|SIR|AMB)\b\.?", re.I)
 ORDINAL_SUP = frozenset({"st", "nd", "rd", "th", "er", "re", "e", "o", "a", "ème", "eme"})
