@@ -182,6 +182,8 @@ def list_at(ex, text: str, pos: int, types=ACTOR_TYPES, max_lead: int = 25) -> t
         if not out and re.search(r"\b(?:that|which|who|to|for|in|on|of)\b", gap):
             break
         if m.surface.isupper() and text[m.end:m.end + 1] == "/" and any(n.start == m.end + 1 for n in actors(ex, text, types)):
+            if (out and LIST_GAP_RX.match(gap)) or (not out and m.start - pos <= max_lead):
+                last = m.end + 1
             continue     # "UN/DESA": one body written with its parent's acronym first; the next mention names it
         if out and "," in gap and SUBJECT_VERB_RX.match(text[m.end:]):
             break        # ", the Netherlands is looking …": the subject of the next clause, not a list member
