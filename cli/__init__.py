@@ -12,6 +12,8 @@ COMMANDS = {
     "build": ["build", "stats", "show"],
     "evaluate": ["eval"],
     "resolve": ["resolve"],
+    "query": ["queries", "query", "sparql", "cypher", "ladybug"],
+    "push": ["push"],
     "viz": ["viz"],
     "export": ["export"],
 }

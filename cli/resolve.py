@@ -31,7 +31,8 @@ def resolve_cmd(out, decisions, fmt):
     existing = load_decisions(path)
     from migkg.ontology.registry import default_registry
     decided = {frozenset((d["left"], d["right"])) for d in existing}
-    new = propose(load_graph(out).entities, set(default_registry().entities), decided)
+    graph = load_graph(out)
+    new = propose(graph.entities, set(default_registry().entities), decided, graph.statements)
     if new:
         with atomic_file(path, encoding="utf-8") as f:
             f.write("# Merge decisions for entities that documents introduced (see loaders/resolve.py).\n"

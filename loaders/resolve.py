@@ -51,10 +51,12 @@ def _tokens(text: str) -> set[str]:
     return set(_plain(text).split()) - {"the", "of", "and", "for", "on", "de", "la", "el"}
 
 
-def _reason(a, b) -> str | None:
+def _reason(a, b, parties: dict) -> str | None:
     """Why two entities of the same type may be one, or None."""
     if a.acronym and a.acronym == b.acronym:
         return f"same acronym {a.acronym}"
+    if a.type == "Agreement" and parties.get(a.id) and parties.get(a.id) == parties.get(b.id):
+        return "agreements with the same parties"
     na, nb = _plain(a.label), _plain(b.label)
     if na == nb:
         return "same name apart from honorifics, case or accents"
@@ -63,11 +65,18 @@ def _reason(a, b) -> str | None:
         return "one name contains the other"
     if ta and tb and len(ta & tb) / len(ta | tb) >= 0.8 and len(ta | tb) >= 3:
         return "close names"
+    if a.type == "Event" and (a.date or "")[:4] == (b.date or "")[:4] and min(len(ta), len(tb)) >= 3 \
+            and (ta <= tb or tb <= ta):
+        return "events of the same year, one name inside the other"
     return None
 
 
-def propose(entities: dict, registry_ids: set[str], decided: set[frozenset]) -> list[dict]:
+def propose(entities: dict, registry_ids: set[str], decided: set[frozenset], statements=()) -> list[dict]:
     """Likely duplicate pairs among non-registry entities that have no decision yet, in id order."""
+    parties: dict[str, frozenset] = {}
+    for s in statements:
+        if s.predicate == "party_to":
+            parties[s.object] = parties.get(s.object, frozenset()) | {s.subject}
     pool = sorted((e for e in entities.values() if e.id not in registry_ids and e.type != "Document"),
                   key=lambda e: e.id)
     out = []
@@ -75,7 +84,7 @@ def propose(entities: dict, registry_ids: set[str], decided: set[frozenset]) -> 
         for b in pool[i + 1:]:
             if a.type != b.type or frozenset((a.id, b.id)) in decided:
                 continue
-            why = _reason(a, b)
+            why = _reason(a, b, parties)
             if why:
                 out.append({"left": a.id, "right": b.id, "decision": "pending", "reason": why,
                             "labels": [a.label, b.label]})

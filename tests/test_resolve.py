@@ -70,3 +70,13 @@ def test_bad_decisions_file_is_one_clear_error(tmp_path, sample_build):
     bad.write_text("- {left: a, right: b, decision: maybe}\n", encoding="utf-8")
     r = CliRunner().invoke(main, ["resolve", "--out", str(sample_build), "--decisions", str(bad)])
     assert r.exit_code == 1 and r.output.startswith(f"Error: {bad}: pair 1 needs")
+
+
+def test_the_bundled_build_applies_the_reviewed_decisions(bundled_graph):
+    decisions = load_decisions()
+    assert decisions and all(d["decision"] in ("merge", "keep-apart") for d in decisions)  # reviewed: none pending
+    merged_away = {d["right"] for d in decisions if d["decision"] == "merge"}
+    assert not merged_away & set(bundled_graph.entities)
+    for d in decisions:
+        if d["decision"] == "keep-apart":
+            assert {d["left"], d["right"]} <= set(bundled_graph.entities) | merged_away
