@@ -4,6 +4,7 @@ from __future__ import annotations
 import importlib
 
 from migkg.loaders.context import Extraction
+from migkg.loaders.doc_meta import infer_meta
 from migkg.loaders.resolve import apply_decisions, load_decisions
 from migkg.loaders.sources import Source
 
@@ -15,8 +16,16 @@ FAMILIES = (
 
 
 def read_sources(sources: list[Source]):
+    """Read each source; a document without a catalogue entry takes its title and date from its front matter."""
     from migkg.loaders.reader import read_document
-    return [read_document(s.path, doc_id=s.doc_id, meta=s.meta) for s in sources]
+
+    documents = []
+    for s in sources:
+        doc = read_document(s.path, doc_id=s.doc_id, meta=s.meta)
+        if not s.meta:
+            doc.meta = infer_meta(doc)
+        documents.append(doc)
+    return documents
 
 
 def extract(documents, registry=None, decisions=None) -> Extraction:

@@ -94,3 +94,10 @@ def test_foundation_thresholds(bundled_graph):
 def test_funders_carry_amounts(bundled_graph):
     funds = [s for s in bundled_graph.statements if s.predicate == "funds"]
     assert funds and sum("amount" in s.qualifiers and "currency" in s.qualifiers for s in funds) >= len(funds) // 2
+
+
+def test_statements_about_dated_events_carry_a_date(bundled_graph):
+    dated = {e.id for e in bundled_graph.entities.values() if e.type == "Event" and e.date}
+    about = [s for s in bundled_graph.statements if s.subject in dated or s.object in dated]
+    with_date = [s for s in about if {"date", "start", "end", "as_of"} & set(s.qualifiers)]
+    assert about and len(with_date) >= 0.9 * len(about)
