@@ -28,6 +28,19 @@ REL_COLUMNS = {
 BATCH_SIZE = 2000
 
 
+def _buffer_pool() -> int:
+    """4 GiB, or less on a small machine. Ladybug's default (80% of memory) makes every open slower; much less
+    than 4 GiB is too little for three-hop variable-length patterns around the hubs of a build."""
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        return 0  # Ladybug's default
+    return min(4 << 30, int(total * 0.6))
+
+
+BUFFER_POOL = _buffer_pool()
+
+
 def schema_ddl(graph: Graph | None = None) -> list[str]:
     """CREATE statements: one node table per entity type, one relationship table per predicate.
 
@@ -96,7 +109,7 @@ def write_db(graph: Graph, db_path) -> Path:
     tmp_dir = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     tmp = tmp_dir / target.name
     try:
-        db = lb.Database(str(tmp))
+        db = lb.Database(str(tmp), buffer_pool_size=BUFFER_POOL)
         conn = lb.Connection(db)
         try:
             for ddl in schema_ddl(graph):
@@ -132,7 +145,7 @@ class LadybugDB:
             raise BackendUnavailable(f"{path}: no Ladybug database here; run 'migkg ladybug --out {path.parent}' "
                                      f"(or 'migkg build') first")
         try:
-            self.db = lb.Database(str(path), read_only=read_only)
+            self.db = lb.Database(str(path), read_only=read_only, buffer_pool_size=BUFFER_POOL)
             self.conn = lb.Connection(self.db)
         except RuntimeError as e:
             raise BackendUnavailable(f"{path}: cannot open the Ladybug database ({_first_line(e)})") from None

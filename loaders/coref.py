@@ -43,6 +43,11 @@ def actors(ex, text: str, types=ACTOR_TYPES):
     return out
 
 
+def sentence_actors(ex, sentence, types=ACTOR_TYPES):
+    """Actor mentions of a whole sentence, through the mention cache other families already filled for it."""
+    return [m for m in ex.mentions(sentence) if (e := ex.entity(m.id)) is not None and e.type in types]
+
+
 def actor_ids(ex, text: str, types=ACTOR_TYPES) -> list[str]:
     seen = []
     for m in actors(ex, text, types):
@@ -161,6 +166,10 @@ def continuation(doc, i: int):
 
 
 # --- lists of actors ------------------------------------------------------------------------------------------
+GOVERNMENT_OF_RX = re.compile(r"\s*(?:the\s+)?(?:Governments?|government|governments)\s+of\s+(?:the\s+)?")
+# A capitalised word glued to a mention makes a longer name the registry does not know ("ASEAN Task Force",
+# "UNICEF Representative"): the mention is a modifier of that name.
+MODIFIER_RX = re.compile(r" (?!(?:and|or|of|in|on|for|to|the|with|as|at|by|from)\b)[A-Z][a-z]+\b")
 GROUP_NOUN_RX = re.compile(r"^\s+(?:member\s+)?(?:countries|states|nations|partners|citizens|governments)\b", re.I)
 SUBJECT_VERB_RX = re.compile(r"^\s+(?:is|are|was|were|has|have|had|will|would|can|could|took|takes)\b")
 LIST_GAP_RX = re.compile(r"^(?:\s|,|;|/|\(|\)|\band\b|\bor\b|\bas well as\b|\bwith\b|\bthe\b|\bGovernments? of\b|"
@@ -171,12 +180,19 @@ def list_at(ex, text: str, pos: int, types=ACTOR_TYPES, max_lead: int = 25) -> t
     """The actors listed from `pos` on ("France and Benin, Cameroon, Mali and Senegal, and with Tunisia"):
     consecutive mentions separated only by commas, 'and', 'or', slashes, dashes or articles. Returns the ids and
     where the list ends; the first mention must come within `max_lead` characters."""
+    lead = GOVERNMENT_OF_RX.match(text, pos)       # "with the Government of Guatemala": the state itself
+    if lead:
+        pos = lead.end()
     out, last = [], pos
     for m in actors(ex, text, types):
         if m.start < pos:
             continue
+        if MODIFIER_RX.match(text, m.end) and m.via != "demonym":
+            if out:
+                break
+            continue     # "the ASEAN Task Force on Migration": a body named after the actor, not the actor
         gap = text[last:m.start]
-        if (not out and m.start - pos > max_lead) or (not out and not re.fullmatch(r"[\s\w,’'-]*", gap)) or \
+        if (not out and m.start - pos > max_lead) or (not out and not re.fullmatch(r"[\s\w,’'/-]*", gap)) or \
                 (out and not LIST_GAP_RX.match(gap)):
             break
         if not out and re.search(r"\b(?:that|which|who|to|for|in|on|of)\b", gap):

@@ -79,19 +79,42 @@ def relative_date(text: str, doc_date: str | None) -> str | None:
 def clause_around(text: str, start: int, end: int) -> str:
     """The clause of `text` that holds the span [start, end): from the last clause break before it to the first
     one after it."""
-    rx = re.compile(cue_rules()["clause_breaks"], re.I)
-    left = max((m.end() for m in rx.finditer(text, 0, start)), default=0)
-    right = next((m.start() for m in rx.finditer(text, end)), len(text))
+    breaks = _breaks(text)
+    left = max((b for a, b in breaks if b <= start), default=0)
+    right = min((a for a, b in breaks if a >= end), default=len(text))
     return text[left:right]
+
+
+@lru_cache(maxsize=1)
+def _break_patterns():
+    rules = cue_rules()
+    return re.compile(rules["clause_breaks"], re.I), re.compile(rules["verb_coordination"])
+
+
+@lru_cache(maxsize=256)
+def _breaks(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every clause break in `text`: punctuation and conjunction breaks, and 'and' joining two verb
+    phrases ('had assisted 2,300 children in 2015 and was working with …') — not 'A and B were', where the word
+    before 'and' is a name."""
+    plain, coordination = _break_patterns()
+    out = [(m.start(), m.end()) for m in plain.finditer(text)]
+    for m in coordination.finditer(text):
+        before = re.search(r"(\S+)\s*$", text[:m.start()])
+        if before and re.match(r"[a-z0-9]", before.group(1)):
+            out.append((m.start(), m.end()))
+    return tuple(sorted(out))
 
 
 def time_qualifiers(clause: str, doc_date: str | None, default_status: str = "actual") -> dict:
     """`status` and `date` for a fact stated in `clause`: modal cues give the status, the first date the clause
     names (or a relative date resolved against the document date) gives the date."""
     quals = {"status": status_of(clause, default_status)}
-    since = re.search(r"\b(?:since|from)\s+((?:19|20)\d\d)\b", clause)
+    # "since 2007", "from 1 January 2014": the start of a lasting fact, not its date ("from 2007 to 2010" is a span)
+    since = re.search(rf"\b(?:since|from)\s+(?:\d{{1,2}}\s+)?(?:(?P<month>{_MONTH_RX})\s+)?(?P<year>(?:19|20)\d\d)\b"
+                      r"(?!\s*(?:-|–|to|and)\s*\d)", clause, re.I)
     if since:
-        quals["start"] = since.group(1)
+        month = since.group("month")
+        quals["start"] = since.group("year") + (f"-{MONTHS[month.lower()]:02d}" if month else "")
         clause = clause[:since.start()] + clause[since.end():]
     found = dates_in(clause)
     date = found[0] if found else relative_date(clause, doc_date)

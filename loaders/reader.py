@@ -27,12 +27,33 @@ ABBREVIATIONS = frozenset("""
 Mr Mrs Ms Mme Mlle Dr Prof Amb Sr Sra Jr St Hon Rev Gen Col Lt Capt Sen Rep Gov Pres Min Dept Univ
 No Nos no nos Art art Vol vol Ch ch Sec sec Para para Fig fig p pp ed eds approx ca cf vs viz al Inc Ltd Co Corp Bros
 e.g i.e Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Rs Mt Ft Sto Sta Ste Messrs Mmes Dra
+Msgr Mgr Fr Atty Engr Usec Asec Cong Dir Supt Maj Sgt Adm Cdr Esq Drs Pty Plc Assn Govt Ave Blvd
+MR MRS MS DR PROF AMB SR JR HON ST STO Ma
 """.split())
 HONORIFIC = re.compile(r"^(?:MR|MS|MRS|DR|PROF|H\.E|HE|SIR|AMB)\b\.?", re.I)
 ORDINAL_SUP = frozenset({"st", "nd", "rd", "th", "er", "re", "e", "o", "a", "ème", "eme"})
 FUNCTION_WORDS = frozenset("""a an the and or nor but of for to in on at by with from as that which who whom whose
 its their his her our your this these those than into onto upon between among including such is are was were be
 been has have had will would can could should may must not also both either neither per via de la le des du et""".split())
+# Words a sentence does not end on, besides the function words (quantifiers, number words).
+MID_CLAUSE_WORDS = frozenset("""some any all each every several many most few more less other another no
+hundred hundreds thousand thousands million millions billion over under about around nearly almost
+two three four five six seven eight nine ten twelve twenty fifty""".split())
+# Capitalised words that open a sentence: after a page break, a paragraph starting with one is a new paragraph
+# even when the previous one stopped mid-clause ("... focused on promoting a" / "As a prelude to ...").
+SENTENCE_OPENERS = frozenset(w.capitalize() for w in FUNCTION_WORDS) | frozenset("""
+It They We He She There Here Some Many Most All Each Every Other Others Several One Another Both
+However Also Finally Moreover Furthermore Additionally Nevertheless Meanwhile Thus Therefore Hence Instead
+Since While When Where Although Though After Before During Following Given If Once Despite Among Under
+Through Over Within Without Regarding Concerning Participants Delegates Speakers Panellists Panelists
+""".split())
+# PDF content-stream operators leaked into the text ("…iMarch(n)-8()TJ0.120", "BDC Tc 0.00-u8t…"): a strong
+# signature, and the shapes of the garbage tokens around it (backed over to find where the real text stops).
+PDF_OPERATOR = re.compile(r"[\])]\s*T[Jj]|\bT[Jj]-?\.?\d|\bT[JjcwdDfzLm]\s+-?\.?\d|\d\s+T[cwdDfzLm*]\b|\bBDC\b|\bEMC\b"
+                          r"|\bBT\s*/\w|\)-?\d+(?:\.\d+)?\(|<[0-9A-Fa-f]{12,}>")
+PDF_HINT = re.compile(r"T[JjcwdDfzLm*]|BDC|EMC|\)-?\d|BT|<[0-9A-Fa-f]{12}")   # cheap test before PDF_OPERATOR
+PDF_TOKEN = re.compile(r"^(?:T[JjcwdDfzLm*]|BT|ET|BDC|EMC|-?\d*\.\d+|-?\d+)$|[()\[\]{}\\/<>].*\d|\d.*[()\[\]{}\\/<>]"
+                       r"|[a-z]\d+[a-z(]|\d[a-z]{2,}|\)[a-z]|^[a-z]+[A-Z]|[A-Z][a-z][A-Z][a-z]|T[Jj]\d")
 # Converter artefacts that are not document text.
 ARTEFACT = re.compile(r"^(?:ISBN\b|©|Copyright\b)|^(?:An?|The) (?:handwritten signature|image|logo|photograph|picture|stamp)\b", re.I)
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*(?:\d{1,3}|[ivxlc]{1,7})\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,3})?$", re.I)
@@ -243,6 +264,7 @@ class Line:
     clean: Clean
     blank: bool
     dropped: bool = False  # only contact details: yields nothing and does not separate paragraphs
+    garbled: bool = False  # PDF operator garbage was cut off its end: the paragraph stops here
 
 
 def _clean_lines(text: str) -> list[Line]:
@@ -264,10 +286,28 @@ def _clean_lines(text: str) -> list[Line]:
             clean = kept
             dropped = after < 0.4 * before or not any(c.isalnum() for c in kept.text)
         clean = clean.squeeze()
+        cut = _garbage_start(clean.text)
+        if cut is not None:
+            clean = Clean(clean.text[:cut], clean.offs[:cut], [(p, m) for p, m in clean.notes if p <= cut]).squeeze()
         blank = not raw.strip()
-        lines.append(Line(no, pos, raw_noreturn, clean, blank, dropped and not blank))
+        lines.append(Line(no, pos, raw_noreturn, clean, blank, dropped and not blank, garbled=cut is not None))
         pos += len(raw) + 1
     return lines
+
+
+def _garbage_start(text: str) -> int | None:
+    """Where leaked PDF operators begin in a clean line (they run to its end), or None. The cut goes back from the
+    first operator over the garbage tokens before it, to the last word that looks like text."""
+    m = PDF_HINT.search(text) and PDF_OPERATOR.search(text)
+    if not m:
+        return None
+    tokens = list(re.finditer(r"\S+", text[:m.start()]))
+    cut = tokens[-1].start() if tokens and not text[m.start() - 1:m.start()].isspace() else m.start()
+    for t in reversed(tokens[:-1] if cut != m.start() else tokens):
+        if not PDF_TOKEN.search(t.group()):
+            break
+        cut = t.start()
+    return cut if len(text[:cut].split()) >= 3 else 0    # a word or two before the garbage is garbage too
 
 
 def _clean_inline(raw: str, i: int, j: int, base: int) -> Clean:
@@ -331,6 +371,8 @@ class Unit:
     pull_quote: bool = False
     consumed: bool = False
     terminated: bool = True
+    garbled: bool = False           # ends where PDF garbage was cut: never continued
+    after_garbage: bool = False     # starts right after PDF garbage: its true predecessor is unknown
 
 
 def _units(lines: list[Line]) -> list[Unit]:
@@ -339,9 +381,15 @@ def _units(lines: list[Line]) -> list[Unit]:
     block, prev_blank = 0, True
     current: Unit | None = None
     emphasis_open = False
+    garbage_marks: list[list] = []  # [len(units) right after a line cut at PDF garbage, did a unit take its text]
     for ln in lines:
+        if garbage_marks and garbage_marks[-1][0] is None:
+            garbage_marks[-1][0] = len(units)
+            current = None
         if ln.dropped:
             continue
+        if ln.garbled:
+            garbage_marks.append([None, bool(ln.clean.text) and not ln.blank])
         if ln.blank:
             if not prev_blank:
                 block += 1
@@ -387,6 +435,12 @@ def _units(lines: list[Line]) -> list[Unit]:
         current = Unit("prose", _copy(ln.clean), block, ln.no, raw, plain=True)
         units.append(current)
         emphasis_open = _emphasis_toggles(raw, False)
+    for k, taken in garbage_marks:
+        k = len(units) if k is None else k
+        if k > 0 and taken:
+            units[k - 1].garbled = True
+        if k < len(units):
+            units[k].after_garbage = True
     _classify(units)
     _mark_pull_quotes(units)
     _promote_titles(units)
@@ -704,14 +758,17 @@ def _mark_pull_quotes(units: list[Unit]) -> None:
 
 
 def _join_page_breaks(units: list[Unit]) -> None:
-    """A paragraph that stops without terminal punctuation continues in the next prose paragraph, across the
-    footnotes, running lines and pull quotes that a page break put between them."""
+    """A paragraph that stops mid-sentence continues in the next prose paragraph, across the footnotes, running
+    lines and pull quotes that a page break put between them. Only when the continuation starts in lower case,
+    or the paragraph stops mid-clause (on a function word, comma or hyphen) and the continuation starts with a
+    word that does not open sentences ("an agreement with" / "Spain that allows ..."). A paragraph cut at PDF
+    garbage is never continued."""
     for i, u in enumerate(units):
-        if u.consumed or u.kind not in ("prose", "list_item") or u.pull_quote:
+        if u.consumed or u.kind not in ("prose", "list_item") or u.pull_quote or u.garbled:
             continue
         last = i
         while not _is_terminated(u.clean.text):
-            target = _continuation(units, u.clean.text, last, lowercase_only=u.kind == "list_item")
+            target = _continuation(units, u.clean.text, last, list_item=u.kind == "list_item")
             if target is None:
                 break
             nxt = units[target]
@@ -724,11 +781,33 @@ def _join_page_breaks(units: list[Unit]) -> None:
                 u.clean.extend(nxt.clean, sep_at=u.clean.offs[-1] + 1)
             nxt.consumed = True
             last = target
+            if nxt.garbled:
+                break
 
 
-def _continuation(units: list[Unit], text: str, i: int, lowercase_only: bool = False) -> int | None:
-    """Index of the unit that continues the paragraph `text`, whose last piece is units[i]. List items (often
-    unpunctuated names) continue only in a paragraph that starts in lower case."""
+def _mid_clause(text: str, in_name: bool = True) -> bool:
+    """Does the paragraph stop where a sentence cannot end: on a function word or quantifier, a comma, a hyphen,
+    or inside a name (a capitalised last word: "Mr. Felipe" / "Calderón", "the Middle" / "East")?"""
+    t = text.rstrip()
+    words = t.split()
+    last = words[-1].strip("*_\"”’'") if words else ""
+    return (_ends_with_function_word(t) or last.lower() in MID_CLAUSE_WORDS or t.endswith((",", "-", "–", "—"))
+            or (in_name and last[:1].isupper() and last.isalpha() and len(words) > 1))
+
+
+def _may_continue(text: str, nxt: str, list_item: bool = False) -> bool:
+    """Can `nxt` (the start of the next paragraph) continue the unterminated paragraph `text`? A list item that
+    ends on a capitalised word is usually a complete name, not a name cut in two."""
+    if nxt[:1].islower():
+        return True
+    if not _mid_clause(text, in_name=not list_item):
+        return False
+    first = re.sub(r"^[“\"‘'(]+|[^\w’'-]+$", "", nxt.split()[0]) if nxt.split() else ""
+    return bool(first) and first not in SENTENCE_OPENERS
+
+
+def _continuation(units: list[Unit], text: str, i: int, list_item: bool = False) -> int | None:
+    """Index of the unit that continues the paragraph `text`, whose last piece is units[i]."""
     hyphenated = bool(re.search(r"[a-zà-ÿ]-$", text))
     window = 10 if hyphenated else 6
     candidates: list[int] = []
@@ -737,6 +816,8 @@ def _continuation(units: list[Unit], text: str, i: int, lowercase_only: bool = F
         v = units[k]
         if v.consumed or v.kind in ("skip", "footnote") or v.pull_quote:
             continue
+        if v.after_garbage:
+            break
         if v.kind == "line" and lines_skipped < 3 and not text.rstrip().endswith(":"):
             lines_skipped += 1
             continue
@@ -749,7 +830,7 @@ def _continuation(units: list[Unit], text: str, i: int, lowercase_only: bool = F
     lower = [k for k in candidates if units[k].clean.text[:1].islower()]
     if lower:
         return lower[0]
-    if hyphenated or lowercase_only or not candidates:
+    if hyphenated or not candidates or not _may_continue(text, units[candidates[0]].clean.text, list_item):
         return None
     return candidates[0]
 

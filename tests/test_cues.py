@@ -24,3 +24,17 @@ def test_clause_and_time_qualifiers():
     assert time_qualifiers(clause_around(text, 0, 10), "2010") == {"status": "actual", "date": "2005"}
     assert time_qualifiers(clause_around(text, 40, 50), "2010") == {"status": "planned", "date": "2011"}
     assert time_qualifiers("a labour agreement since 2001", "2010") == {"status": "actual", "start": "2001"}
+
+
+def test_start_dates_and_verb_coordination():
+    assert time_qualifiers("Since 2007, the ASEAN Secretariat, assisted by the ILO", None) == {"status": "actual",
+                                                                                             "start": "2007"}
+    assert time_qualifiers("would take over the Chairmanship from 1 January 2014", None)["start"] == "2014-01"
+    # a range and a span of days are dates, not starts
+    assert time_qualifiers("held in Cairo from 8 to 9 October 2008", None) == {"status": "actual", "date": "2008-10"}
+    assert "start" not in time_qualifiers("a project running from 2007 to 2010", None)
+    text = "the organization had assisted 2,300 children in 2015 and was working with the Government of Guatemala"
+    assert "2015" not in clause_around(text, text.index("working"), len(text))
+    # "A and B were …": the names stay in one clause with their verb
+    text = "In 2008, Mali and Senegal were working with IOM"
+    assert "Mali and Senegal were" in clause_around(text, text.index("working"), len(text))

@@ -69,3 +69,48 @@ def test_described_parties_are_not_invented():
     _, parties = run("Russia has an agreement with 9 countries that has established a joint commission.\n"
                      "The EC is promoting pilot programs with African partner countries.\n")
     assert parties == {}
+
+
+def test_regional_organisations_adopt_their_protocols_states_are_parties():
+    ex, _ = run("The East African Community (EAC) and the Southern African Development Community (SADC)—all have "
+                "protocols and treaties on free movement of people in any of the member countries. Kenya and Uganda "
+                "have agreements on labour mobility in the region.\n")
+    roles = {(s.subject, s.qualifiers["role"]) for s in ex.statements.values() if s.predicate == "party_to"}
+    assert ("org:eac", "adopting_body") in roles and ("org:sadc", "adopting_body") in roles
+    assert not any(subject.startswith("org:") and role == "party" for subject, role in roles)
+
+
+def test_government_agencies_sign_for_their_states():
+    _, parties = run("On the margins of the meeting, the State Migration Service of the Kyrgyz Republic and the "
+                     "Migration Service of the Ministry of Labour, Migration and Employment of Tajikistan signed a "
+                     "Memorandum of Understanding on the exchange of information.\n")
+    assert {"state:KGZ", "state:TJK"} in parties.values()
+    _, parties = run("The Ministry of Labour of Jordan and the Ministry of Manpower of Indonesia signed an agreement.\n")
+    assert {"state:JOR", "state:IDN"} in parties.values()
+
+
+def test_agencies_signing_and_people_from_states_signing():
+    _, parties = run("IOM and UNHCR signed a Memorandum of Understanding on mixed migration in 2014.\n")
+    assert {"org:iom", "org:unhcr"} in parties.values()
+    _, parties = run("Experts from Kenya and Uganda signed a declaration on mobility.\n")
+    assert parties == {}
+
+
+def test_acronym_in_parentheses_after_the_agreement_noun():
+    _, parties = run("A Memorandum of Understanding (MoU) between Sri Lanka and Jordan was signed in 2012. "
+                     "Nepal has a Memorandum of Understanding (MOU) with Qatar.\n")
+    assert {"state:LKA", "state:JOR"} in parties.values() and {"state:NPL", "state:QAT"} in parties.values()
+
+
+def test_ratification_accession_and_signature_of_a_named_convention():
+    ex, _ = run("Ghana ratified the International Convention on the Protection of the Rights of All Migrant Workers "
+                "and Members of Their Families in 2000. Mexico and Peru have also acceded to the Convention. The "
+                "Philippines has signed the ILO Convention No. 189 on Domestic Workers.\n")
+    got = {(s.subject, s.qualifiers["act"], s.qualifiers["role"], s.qualifiers.get("date")) for s in
+           ex.statements.values() if s.rule == "party_to.instrument-act"}
+    assert got == {("state:GHA", "ratification", "party", "2000"), ("state:MEX", "accession", "party", None),
+                   ("state:PER", "accession", "party", None), ("state:PHL", "signature", "signatory", None)}
+    # people from a state, and a call to ratify, are no acts of the state
+    ex, _ = run("Experts from Chile signed the ILO Convention No. 189 on Domestic Workers. Participants urged states "
+                "to ratify the Convention.\n")
+    assert not any(s.rule == "party_to.instrument-act" for s in ex.statements.values())

@@ -142,3 +142,58 @@ def test_ordinal_meeting_year_interpolated_for_a_chair():
 def test_no_chair(text):
     facts, _ = run(text)
     assert not [f for f in facts if f[1] == "chairs"]
+
+
+# --- roles: the explicit text wins over a table column or an acting-for copy (audit pattern 8) ---------------------
+def test_single_chair_in_parentheses_is_chair_and_stays_chair():
+    facts, _ = run("RT Session 2.1: Engaging diaspora entrepreneurs\n\n(Chair: Kenya)\n\n"
+                   "Chair: Mr. David Mwangi, Principal Secretary, Ministry of Labour, Kenya\n")
+    roles = {f[3] for f in facts if f[0] == "state:KEN" and f[1] == "chairs"}
+    assert roles == {"chair"}
+
+
+def test_co_chair_state_is_not_also_chair_through_its_minister():
+    facts, _ = run("RT Session 1.1: Recognizing skills\n\n(Co-chairs: Chile and Spain)\n\n"
+                   "Chair: Ms. Elena Ruiz, Secretary of State for Migration, Spain\n")
+    assert {f[3] for f in facts if f[0] == "state:ESP" and f[1] == "chairs"} == {"co-chair"}
+    assert ("person:elena-ruiz", "chairs", "event:gfmd-2010-rt-1-1", "chair", "actual") in facts
+
+
+# --- taking up or holding the chair of a process ----------------------------------------------------------------
+def test_served_as_chair_in_office_person_and_state():
+    facts, _ = run("H.E. Ms. Amina Diallo, Minister of Foreign Affairs of Senegal, served as GFMD Chair-in-Office for 2015.\n")
+    assert ("person:amina-diallo", "chairs", "process:gfmd", "chair-in-office", "actual") in facts
+    assert ("state:SEN", "chairs", "process:gfmd", "chair-in-office", "actual") in facts
+
+
+def test_will_assume_chairmanship_of_a_process_is_planned():
+    facts, ex = run("Paraguay will assume the chairmanship of the Regional Conference on Migration in 2017.\n")
+    assert ("state:PRY", "chairs", "process:rcm", "chair", "planned") in facts
+    st = next(s for s in ex.statements.values() if s.subject == "state:PRY" and s.predicate == "chairs")
+    assert st.qualifiers["start"] == "2017"
+
+
+def test_chair_of_a_panel_is_not_chair_of_a_process():
+    facts, _ = run("Professor Anna Berg served as chair of the panel discussion on skills.\n")
+    assert not any(f[1] == "chairs" and f[2].startswith("process:") for f in facts)
+
+
+# --- the document's own meeting: "The meeting was chaired by" --------------------------------------------------------
+UNSEEN_META = {"title": "Record of the Regional Consultation on Labour Migration in West Africa", "date": "2017-03-02",
+               "place": "Dakar, Senegal"}
+
+
+def test_the_meeting_chaired_by_is_the_documents_meeting():
+    facts, _ = run("Record of the Regional Consultation on Labour Migration in West Africa\n\nDakar, Senegal, 2 March 2017\n\n"
+                   "1. Opening\n\nThe meeting was convened by the International Labour Organization (ILO) and co-chaired by "
+                   "Ms. Awa Ba, Director of Employment, Ministry of Labour, Senegal, and Mr. Kofi Mensah, Senior Migration "
+                   "Specialist, ILO.\n", UNSEEN_META)
+    chairs = {f[0] for f in facts if f[1] == "chairs" and f[3] == "co-chair"}
+    assert {"person:awa-ba", "state:SEN", "person:kofi-mensah", "org:ilo"} <= chairs
+
+
+def test_the_meeting_after_another_event_is_not_the_documents():
+    facts, _ = run("Record of the Regional Consultation on Labour Migration in West Africa\n\nDakar, Senegal, 2 March 2017\n\n"
+                   "The second meeting of the Working Group on Recruitment was held in Accra on 1 February 2017. "
+                   "The meeting was chaired by Mr. Kofi Mensah, Senior Migration Specialist, ILO.\n", UNSEEN_META)
+    assert not any(f[1] == "chairs" and f[0] == "person:kofi-mensah" for f in facts)

@@ -52,3 +52,30 @@ def test_budget_allocated_by_a_government():
 def test_no_funding(text):
     funds, _ = run(text)
     assert not funds
+
+
+# --- in-kind part of a contribution table; "The meeting was funded by X" -------------------------------------------
+ACCRA = {"title": "Report of the Seventh Meeting of the Global Forum on Migration and Development", "date": "2013-10",
+         "place": "Accra, Ghana"}
+
+
+def _funds(text, meta):
+    ex = extract([read_text(text, "t", meta)])
+    return {(s.subject, s.object): s.qualifiers for s in ex.statements.values() if s.predicate == "funds"}
+
+
+def test_in_kind_support_heading_gives_in_kind_funding():
+    funds = _funds("Contributions to the GFMD 2013\n\nDonor\tAmount\tPurpose\nGhana\tUSD 450,000\tHost country costs\n\n"
+                   "In-kind support\n\nUNHCR\tSecondment of a policy officer to the Chair\n", ACCRA)
+    assert funds[("state:GHA", "event:gfmd-2013")]["amount"] == 450000
+    assert funds[("org:unhcr", "event:gfmd-2013")]["support"] == "staff"
+    assert "amount" not in funds[("org:unhcr", "event:gfmd-2013")]
+
+
+def test_the_meeting_was_funded_by():
+    meta = {"title": "Report of the Third Ministerial Meeting of the Prague Process", "date": "2017-10", "place": "Prague"}
+    text = "Report of the Third Ministerial Meeting of the Prague Process\n\nPrague, 12 October 2017\n\n"
+    funds = _funds(text + "The meeting was funded by the European Union and Switzerland.\n", meta)
+    assert {a for a, _ in funds} == {"org:eu", "state:CHE"}
+    # a study funded by someone is not the meeting
+    assert not _funds(text + "A study on return was funded by the European Union.\n", meta)

@@ -59,3 +59,27 @@ def test_replaced_and_withdrawn_members_end():
 def test_no_membership(text):
     facts, _ = run(text)
     assert not facts
+
+
+# --- standing bodies of a registry process: process:<process-slug>-<body> ---------------------------------------------
+def _body_facts(text):
+    ex = extract([read_text(text, "t", {"title": "Note on regional consultative processes", "date": "2014"})])
+    return {(s.subject, s.predicate, s.object) for s in ex.statements.values()}, ex
+
+
+def test_gfmd_year_troika_is_the_gfmd_troika_in_any_document():
+    facts, ex = _body_facts("The GFMD 2013 Troika was composed of Mauritius (past Chair), Ghana (current Chair) and "
+                            "Ecuador (incoming Chair).\n")
+    assert {("state:MUS", "member_of", "process:gfmd-troika"), ("state:ECU", "member_of", "process:gfmd-troika")} <= facts
+    assert ex.entity("process:troika") is None
+
+
+def test_steering_group_of_a_named_process():
+    facts, _ = _body_facts("The Budapest Process Steering Group comprises Turkey, Hungary and Germany.\n")
+    assert ("state:TUR", "member_of", "process:budapest-process-steering-group") in facts
+    assert ("process:budapest-process-steering-group", "part_of", "process:budapest-process") in facts
+
+
+def test_a_steering_group_of_no_named_process_is_not_a_process_body():
+    facts, _ = _body_facts("The project Steering Group comprises Turkey, Hungary and Germany.\n")
+    assert not any(p == "part_of" for _, p, _ in facts)

@@ -36,9 +36,9 @@ def test_corpus_panel_of_a_provisional_program_is_planned():
 
 def test_participant_list_names_a_new_academic_organisation():
     facts, ex = run("Participants List\n\n"
-                    "Dr. Jerome ELIE\tResearcher and Coordinator of Activities, Graduate Institute, Geneva\n"
-                    "Dr. Ana LOPEZ\tProfessor and Director of the Migration Programme Graduate Institute, Geneva\n", SERIES)
-    org = next(e for e in ex.entities.values() if e.label == "Graduate Institute")
+                    "Dr. Jerome ELIE\tResearcher and Coordinator of Activities, Lakeside Policy Institute, Geneva\n"
+                    "Dr. Ana LOPEZ\tProfessor and Director of the Migration Programme Lakeside Policy Institute, Geneva\n", SERIES)
+    org = next(e for e in ex.entities.values() if e.label == "Lakeside Policy Institute")
     assert org.kind == "academic"
     affiliated = {f[0] for f in facts if f[1] == "affiliated_with" and f[2] == org.id}
     assert affiliated == {"person:jerome-elie", "person:ana-lopez"}
@@ -88,3 +88,87 @@ def test_on_behalf_of():
 def test_no_participation(text):
     facts, _ = run(text)
     assert not [f for f in facts if f[1] == "participates_in"]
+
+
+# --- acting-for only for people who act for a government or an intergovernmental body (audit pattern 1) -----------
+def _session(lines: str):
+    return run("RT Session 1.1: Skills and mobility\n\n" + lines)
+
+
+def test_academic_rapporteur_does_not_act_for_the_universitys_country():
+    facts, _ = _session("Rapporteur: Dr. Maria Keller, Senior Researcher, Centre for Migration Law, University of Graz, Austria\n")
+    assert ("person:maria-keller", "participates_in", "event:gfmd-2010-rt-1-1", "rapporteur", "actual") in facts
+    assert not any(f[0] == "state:AUT" for f in facts)
+
+
+def test_embassy_counsellor_acts_for_the_state():
+    facts, _ = _session("Rapporteur: Mr. Jon Berg, Counsellor, Permanent Mission of Sweden to the United Nations Office at Geneva\n")
+    assert ("state:SWE", "participates_in", "event:gfmd-2010-rt-1-1", "rapporteur", "actual") in facts
+    assert ("person:jon-berg", "affiliated_with", "state:SWE") in {f[:3] for f in facts}
+
+
+def test_consultant_and_former_official_act_for_no_one():
+    facts, _ = _session("Panellists: Mr. Pedro Ruiz, independent consultant, Quito, Ecuador; Mr. Paul Otieno, Former Minister of "
+                        "Labour, Kenya; Ms. Ana Silva, Vice Minister of Labour, Paraguay\n")
+    panel = {f[0] for f in facts if f[1] == "participates_in"}
+    assert {"person:pedro-ruiz", "person:paul-otieno", "person:ana-silva", "state:PRY"} <= panel
+    assert "state:ECU" not in panel and "state:KEN" not in panel
+
+
+def test_demonym_acts_only_inside_a_government_office_name():
+    facts, _ = _session("Panellists: Mr. Hedi Ben Salah, President of the Council for the Tunisian Community Abroad; "
+                        "Mr. Karim Jaziri, Technical Adviser at the Ministry of the Tunisians Abroad\n")
+    assert ("state:TUN", "participates_in", "event:gfmd-2010-rt-1-1", "panellist", "actual") in facts
+    tunisia = [f for f in facts if f[0] == "state:TUN"]
+    assert len(tunisia) == 1     # only the ministry adviser's copy
+
+
+def test_un_agency_staff_act_for_it_ngo_staff_only_work_there():
+    facts, _ = _session("Panellists: Ms. Lea Haddad, Child Protection Specialist, United Nations Children's Fund (UNICEF); "
+                        "Mr. Ivo Marek, Director, Caritas Internationalis\n")
+    assert ("org:unicef", "participates_in", "event:gfmd-2010-rt-1-1", "panellist", "actual") in facts
+    assert not any(f[0].startswith("org:") and f[1] == "participates_in" and "unicef" not in f[0] for f in facts)
+
+
+# --- titles (audit pattern 2) ----------------------------------------------------------------------------------
+def test_participant_table_title_comes_from_the_title_column():
+    _, ex = run("List of participants\n\nName\tTitle\tOrganization\tE-mail\n"
+                "Ms. Lucia Ferrer\tSenior Protection Officer\tUNHCR\tlferrer@example.org\n"
+                "Mr. Omar Said\tDeputy Director, Consular Affairs\tMinistry of Foreign Affairs of Jordan\tos@example.org\n", SERIES)
+    titles = {(s.subject, s.object): s.qualifiers.get("title") for s in ex.statements.values() if s.predicate == "affiliated_with"}
+    assert titles[("person:lucia-ferrer", "org:unhcr")] == "Senior Protection Officer"
+    assert titles[("person:omar-said", "state:JOR")] == "Deputy Director, Consular Affairs"
+
+
+def test_participant_row_without_header_cuts_the_title_at_the_organisation():
+    _, ex = run("Participants List\n\nMr. John DOE\tHead of Policy United Nations High Commissioner for Refugees (UNHCR)\n"
+                "Mr. Jan KOWAL\tMigration Ambassador Poland\n", SERIES)
+    titles = {(s.subject, s.object): s.qualifiers.get("title") for s in ex.statements.values() if s.predicate == "affiliated_with"}
+    assert titles[("person:john-doe", "org:unhcr")] == "Head of Policy"
+    assert titles[("person:jan-kowal", "state:POL")] == "Migration Ambassador"
+
+
+# --- speaks_for (audit pattern 7) -------------------------------------------------------------------------------
+def test_aligning_with_a_statement_is_not_speaking_for():
+    facts, _ = run("Austria aligned itself with the statement made on behalf of the European Union.\n\n"
+                   "Hungary spoke on behalf of the European Union.\n")
+    speakers = {f[0] for f in facts if f[1] == "speaks_for"}
+    assert speakers == {"state:HUN"}
+
+
+def test_statement_made_by_x_on_behalf_of_y():
+    facts, _ = run("The statement made by Finland on behalf of the European Union stressed return policies.\n")
+    assert ("state:FIN", "speaks_for", "org:eu", None, "actual") in facts
+
+
+def test_on_behalf_of_a_body_the_registry_does_not_know():
+    facts, ex = run("Brazil spoke on behalf of the Community of Lusophone Cooperation Countries.\n\n"
+                    "Chile spoke on behalf of its Chilean delegation.\n")
+    got = {(f[0], f[2]) for f in facts if f[1] == "speaks_for"}
+    org = next(e.id for e in ex.entities.values() if e.label == "Community of Lusophone Cooperation Countries")
+    assert got == {("state:BRA", org)}
+
+
+def test_aligning_with_a_statement_made_by_someone_names_that_speaker():
+    facts, _ = run("Austria aligns itself with the statement made by Slovenia on behalf of the European Union.\n")
+    assert {(f[0], f[2]) for f in facts if f[1] == "speaks_for"} == {("state:SVN", "org:eu")}

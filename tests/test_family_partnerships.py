@@ -61,3 +61,57 @@ def test_secretariat_and_own_genre():
 
 def test_no_partner_without_a_named_actor():
     assert pairs("Governments, where appropriate in cooperation with non-state actors, are invited to act.\n") == set()
+
+
+OWN_MEETING = "**Second Meeting of the Budapest Process Working Group**\n\nAnkara, Turkey, 5 May 2012\n\n"
+
+
+def own_meeting_doc(text):
+    """A document without catalogue entry: its meeting comes from the front matter, as in a build."""
+    from migkg.loaders.doc_meta import infer_meta
+    doc = read_text(OWN_MEETING + text, "t", None)
+    doc.meta = infer_meta(doc)
+    return doc
+
+
+def test_with_the_technical_support_of_supports_the_meeting():
+    ex = extract([own_meeting_doc("The meeting was hosted by the Government of Turkey, with the technical support of "
+                                  "ICMPD and IOM.\n")])
+    got = {(s.subject, s.qualifiers.get("role")) for s in ex.statements.values() if s.predicate == "supports"}
+    assert got == {("org:icmpd", "technical_support"), ("org:iom", "technical_support")}
+    # a programme or a country "with the support of" names no event: nothing
+    assert facts("Farmers in the region, with the support of IOM, planted trees.\n", "supports") == set()
+
+
+def test_joint_action_of_a_coordinated_subject():
+    got = {(frozenset((a, b)), r) for a, b, _, r in facts("- UNFPA and UNHCR will prepare a joint protection framework "
+                                                           "for unaccompanied children.\n", "partners_with")}
+    assert got == {(frozenset(("org:unfpa", "org:unhcr")), "partners_with.joint-action")}
+    assert pairs("Representatives of IOM and ILO will prepare a joint report.\n") == set()
+
+
+def test_working_with_the_government_of_and_a_body_named_after_an_actor():
+    assert pairs("The representative of IOM said that the organization had assisted returned children in 2015 and "
+                 "was working with the Government of Honduras on reception centres.\n") == {
+        frozenset(("org:iom", "state:HND"))}
+    # "the ASEAN Task Force on Migration" is not ASEAN
+    assert pairs("UNIFEM, in collaboration with the ASEAN Task Force on Migration, ensured that gender concerns were "
+                 "mainstreamed.\n") == set()
+
+
+def test_together_with_after_a_comma_and_financial_support():
+    assert pairs("IOM, together with UNHCR, organized a workshop on mixed migration.\n") == {
+        frozenset(("org:iom", "org:unhcr"))}
+    assert pairs("Representatives attended, together with officials of the Governments of Guatemala and "
+                 "Honduras.\n") == set()
+    ex = extract([own_meeting_doc("The meeting was organized by Turkey with the financial support of the European "
+                                  "Union.\n")])
+    got = {(s.subject, s.predicate, s.qualifiers.get("support")) for s in ex.statements.values()
+           if s.rule.startswith(("funds.financial", "supports.with"))}
+    assert got == {("org:eu", "funds", "financial")}
+
+
+def test_in_cooperation_with_after_the_agent_of_a_passive():
+    assert pairs("The workshop was organized by the OSCE in cooperation with IOM and UNHCR.\n") == {
+        frozenset(("org:osce", "org:iom")), frozenset(("org:osce", "org:unhcr"))}
+    assert pairs("A study of return migration in cooperation with UNHCR was discussed.\n") == set()

@@ -110,6 +110,17 @@ def test_sentence_splitting_survives_abbreviations_and_initials():
                           "Amb. Gómez Robledo (Mexico) closed."]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("H.E. MR. ESTEBAN B. CONEJOS, JR. Under-Secretary, Department of Foreign Affairs", 1),
+    ("MS. BARBARA SPAN Vice President, Western Union", 1),
+    ("The Sto. Tomas office of Atty. Reyes and Usec. Lim was visited by Sr. Alvarez and Mr. Cruz Jr. of Acme Ltd. "
+     "in St. Lucia on Nos. 4 and 5. It closed.", 2),
+    ("Engr. Santos met Msgr. Rossi and Dir. Kim. They agreed.", 2),
+])
+def test_titles_and_company_abbreviations_do_not_end_sentences(text, expected):
+    assert len(texts(read(text + "\n"))) == expected, texts(read(text + "\n"))
+
+
 def test_lists_and_panel_lines():
     doc = read("The panelists were:\n\n- Ms. Navanethem Pillay, UN High Commissioner\n- Mr. Dirk Jaspers, Director\n\n"
                "1. To send a message to civil society;\n2. For civil society to answer.\n\n"
@@ -155,6 +166,76 @@ def test_colon_or_heading_stops_a_join():
     doc = read("The goals were:\n\nTo grow.\n\nAn unfinished paragraph without end\n\n2. NEXT CHAPTER\n\nNew text.\n")
     assert "The goals were:" in texts(doc) and "To grow." in texts(doc)
     assert find(doc, "New text").section == ("2. NEXT CHAPTER",)
+
+
+def test_list_item_cut_after_a_preposition_continues_in_a_capitalised_name():
+    doc = read("- *Mali* has an agreement with France. There is also an agreement with\n\n"
+               "Spain that allows Malian workers to work in Spain.\n\nOutcomes\n\n"
+               "- Ecuador signed a memorandum with\n\n3\n\nthe Government of Chile on labour migration.\n")
+    s = find(doc, "agreement with Spain")
+    assert s.text == "There is also an agreement with Spain that allows Malian workers to work in Spain."
+    assert s.kind == "list_item" and s.line == 1
+    assert "Ecuador signed a memorandum with the Government of Chile on labour migration." in texts(doc)
+    assert_maps_back(doc)
+
+
+def test_list_item_ending_in_a_name_does_not_swallow_the_next_paragraph():
+    doc = read("The speakers were:\n\n- Ms. Maria Lopez, Director, Ministry of Labour, Ecuador\n- Mr. Omar Haddad, Jordan\n\n"
+               "Jordan then presented its national plan on labour migration.\n")
+    assert texts(doc, "list_item") == ["Ms. Maria Lopez, Director, Ministry of Labour, Ecuador", "Mr. Omar Haddad, Jordan"]
+    assert "Jordan then presented its national plan on labour migration." in texts(doc)
+
+
+def test_name_cut_by_a_page_break_is_rejoined():
+    doc = read("The meeting took place in Lima on 3 May. After a welcome by the host city, the session was opened "
+               "by Ms. Ana Maria\n\n12\n\nGonzalez, Minister of Labour of Peru.\n\n"
+               "Over the two days of the meeting, labour ministers and senior officials came from some\n\n"
+               "40 countries of the region.\n")
+    assert "After a welcome by the host city, the session was opened by Ms. Ana Maria Gonzalez, Minister of " \
+           "Labour of Peru." in texts(doc)
+    assert "Over the two days of the meeting, labour ministers and senior officials came from some 40 countries " \
+           "of the region." in texts(doc)
+
+
+def test_new_paragraph_after_a_page_break_is_not_glued_to_an_unfinished_one():
+    doc = read("The interventions by UNICEF during the hearing focused on promoting a\n\n"
+               "As a prelude to the Forum in Accra, ILO co-organized a conference on domestic work.\n\n"
+               "Participants agreed that the rights of all migrants need to be respected\n\n"
+               "It was also suggested that Ghana provide information.\n\n"
+               "Migrant resource centres were identified as useful for migrants and others\n\n"
+               "UNHCR's work with national partners has grown.\n")
+    s = find(doc, "As a prelude")
+    assert s.text.startswith("As a prelude") and s.line == 3
+    assert "The interventions by UNICEF during the hearing focused on promoting a" in texts(doc)
+    assert find(doc, "It was also suggested").text.startswith("It was")
+    assert find(doc, "UNHCR's work").text.startswith("UNHCR's work")
+    assert_maps_back(doc)
+
+
+def test_pdf_operator_garbage_is_cut_and_ends_the_paragraph():
+    doc = read("A forum organized by UNIFEM with representatives of Bahrain, Kuwait and the United een and "
+               "WfStates iMarch(n)-8()TJ0.120\n\nexpected to urbanize rapidly in the future.\n\n"
+               "Trade in services grew through overseas BDC Tc 0.00-u8tnce of ne5(ecs for t[rOJ8(ef64/e)-3(m)8(og\n\n"
+               "Nzatine(2682)4(pn)&per Or)6(gaNatbDT0.003 Tc 018681 Tw78230 Tdf Sert)4(iB(s\n\n"
+               "olerance agdequCID.-6(39257 TauCID.-6(31.1mmCt)-5(o)--0G28teg457 TauCID\n\nThe end.\n")
+    assert "A forum organized by UNIFEM with representatives of Bahrain, Kuwait and the United een and" in texts(doc)
+    assert "expected to urbanize rapidly in the future." in texts(doc)      # not glued to the forum sentence
+    assert "Trade in services grew through overseas" in texts(doc)
+    joined = " ".join(texts(doc))
+    for junk in ("TJ", "Tc", "BDC", "Nzatine", "olerance", "WfStates"):
+        assert junk not in joined, junk
+    assert_maps_back(doc)
+
+
+def test_legal_citations_are_not_pdf_garbage():
+    doc = read("Under article 5(a) and paragraph 12(b) of resolution A/RES/63/225, the Td of 2 was noted.\n")
+    assert texts(doc) == ["Under article 5(a) and paragraph 12(b) of resolution A/RES/63/225, the Td of 2 was noted."]
+
+
+def test_corpus_pdf_garbage_is_gone(corpus):
+    for doc in corpus:
+        for s in doc.sentences:
+            assert not re.search(r"\]TJ|\)-?\d+\(|\bBDC\b|\d Tc\b", s.text), (doc.doc_id, s.line, s.text)
 
 
 # ---------------------------------------------------------------------------------------------- repeats, tables

@@ -254,3 +254,22 @@ def test_shipped_registry_copy_loads_from_a_path(tmp_path):
     shutil.copytree(REGISTRY_DIR, copy)
     r = Registry.load(copy)
     assert len(r.entities) == len(default_registry().entities)
+
+
+def test_field_organisations_have_identity_data(reg):
+    kinds = {"org:samp": "academic", "org:university-of-sussex": "academic", "org:macarthur-foundation": "foundation",
+             "org:graduate-institute": "academic", "org:wfp": "un_entity", "org:unrwa": "un_entity",
+             "org:afdb": "igo", "org:saarc": "regional_org", "process:cmc": "rcp", "process:midcom": "rcp"}
+    assert {i: reg.entities[i].kind for i in kinds} == kinds
+    assert reg.resolve("Southern African Migration Project") == reg.resolve("SAMP") == "org:samp"
+    assert reg.resolve("UN/DESA") == reg.resolve("UN DESA") == "org:un-desa"
+
+
+def test_generic_un_is_not_the_head_of_an_unknown_longer_name(reg):
+    ids = lambda text: [m.id for m in reg.find_mentions(text)]      # noqa: E731
+    assert ids("the UN Statistics Division") == ["org:unsd"]
+    assert ids("the United Nations Migration Agency Office") == []     # unknown office: no generic UN
+    assert ids("the UN Special Rapporteur") == ["org:un"]              # a role of the UN, not another body
+    assert ids("the UN-led process") == ["org:un"]
+    [m] = reg.find_mentions("together with UN/DESA")
+    assert (m.surface, m.id) == ("UN/DESA", "org:un-desa")

@@ -22,8 +22,9 @@ KINDS = [(re.compile(rf"^(?:{rx})$"), kind) for rx, kind in R["kinds"].items()]
 HEAD_RX = "|".join(f"(?:{rx})" for rx in R["kinds"])
 HEAD_ONLY_RX = re.compile(rf"\b(?P<head>{HEAD_RX})\b")
 STOP = set(R["not_modifiers"]) | set(R["determiners"])
-WITH_RX = re.compile(r"^\s+(?:signed\s+|concluded\s+)?with\s+")
-BETWEEN_RX = re.compile(r"^(?:\s+(?:that|which)\b[^.;:]{0,80}?)?,?\s+(?:signed\s+|concluded\s+)?(?:(?:initially|most recently|"
+ACRONYM_PAREN = r"(?:\s*\([A-Za-z]{2,8}\))?"     # "a Memorandum of Understanding (MoU) between …"
+WITH_RX = re.compile(rf"^{ACRONYM_PAREN}\s+(?:signed\s+|concluded\s+)?with\s+")
+BETWEEN_RX = re.compile(r"^" + ACRONYM_PAREN + r"(?:\s+(?:that|which)\b[^.;:]{0,80}?)?,?\s+(?:signed\s+|concluded\s+)?(?:(?:initially|most recently|"
                         r"notably|mainly|mostly)\s+)?(?P<prep>between|among|amongst)\s+")
 MORE_BETWEEN_RX = re.compile(r"^,?\s+and\s+(?:(?:most|more)\s+recently|later|also|then)?\s*between\s+")
 GROUP_RX = re.compile(R["described_party"])
@@ -241,13 +242,47 @@ def _signed(ex, doc, i, s, text, m, sentences):
     sm = SIGN_RX.search(text[:m.start()])
     if not sm:
         return []
-    parties = coref.actors_before(ex, text, sm.start(), ("State", "Organization"))
+    parties, rule = coref.actors_before(ex, text, sm.start(), ("State", "Organization")), "party_to.signed"
+    if parties and _object_of_preposition(ex, text, sm.start(), parties[0]):
+        parties = []       # "Experts from Kenya and Uganda signed …": the signers are not the states
+    if len(parties) < 2:
+        parties, rule = _government_bodies(ex, text, sm.start()), "party_to.signed+government-body"
     if len(parties) < 2:
         return []
     head = m.group("head")
     quals = _quals(doc, text, sm.start(), m.end())
-    return _record(ex, doc, sentences, kind_of(head), m.group("np"), head, [parties], "party_to.signed", quals,
-                   pairwise=False)
+    return _record(ex, doc, sentences, kind_of(head), m.group("np"), head, [parties], rule, quals, pairwise=False)
+
+
+GOV_BODY_RX = re.compile(R["government_body"])
+
+
+def _object_of_preposition(ex, text, end, first):
+    """The listed subject starts after a preposition ('Experts from A and B') that no agency name explains."""
+    mention = next((a for a in reversed(coref.actors(ex, text[:end], ("State", "Organization"))) if a.id == first), None)
+    if mention is None:
+        return False
+    before = text[max(0, mention.start - 120):mention.start]
+    return bool(re.search(r"\b(?:from|of|in|for|by)\s+(?:the\s+)?$", before)) and not GOV_BODY_RX.search(before)
+
+
+def _government_bodies(ex, text, end):
+    """'the State Migration Service of the Kyrgyz Republic and the Migration Service of the Ministry of Labour, …
+    of Tajikistan signed …': government agencies sign for their states, so the states are the parties. Every
+    actor of the subject must be the state of such an agency name."""
+    start = max((b.end() for b in BREAK_RX.finditer(text, 0, end)), default=0)
+    cm = re.search(r",\s*(?=the\s+[A-Z])", text[start:end])          # a fronted phrase: "On the margins of X, the …"
+    start = start + cm.end() if cm and not re.search(r"\band\b", text[start:start + cm.start()]) else start
+    subject = text[start:end]
+    found = coref.actors(ex, subject, ("State", "Organization"))
+    states = []
+    for a in found:
+        e = ex.entity(a.id)
+        if e.type != "State" or a.via == "demonym" or not GOV_BODY_RX.search(subject[max(0, a.start - 120):a.start]):
+            return []
+        if a.id not in states:
+            states.append(a.id)
+    return states
 
 
 def _have_on(ex, doc, i, s, text, m, sentences):
@@ -267,7 +302,12 @@ def _have_on(ex, doc, i, s, text, m, sentences):
     label = label[:1].upper() + label[1:]
     agr = ex.add_entity("Agreement", label, kind_of(head.split()[0]), aliases=[])
     quals = _quals(doc, text, hm.start(), m.end() + om.end())
-    _emit_parties(ex, doc, sentences, agr, parties, "party_to.have-instruments-on", quals)
+    # States that "have" instruments are their parties; an organisation that "has" protocols on a topic is the body
+    # that adopted them (its member states are the parties), so it gets that role, never "party".
+    states = [p for p in parties if ex.entity(p).type == "State"]
+    bodies = [p for p in parties if p not in states]
+    _emit_parties(ex, doc, sentences, agr, states, "party_to.have-instruments-on", quals)
+    _emit_parties(ex, doc, sentences, agr, bodies, "party_to.have-instruments-on", quals, role="adopting_body")
     return [(agr, parties)]
 
 
@@ -310,6 +350,35 @@ def _status_table(ex, doc, i, s, state):
                         confidence=0.95)
 
 
+ACT_RX = re.compile(r"(?<=[\w)])\s+(?:(?:has|have|had)\s+)?(?:(?:also|recently|already|subsequently)\s+)?(?P<verb>"
+                    + "|".join(R["instrument_acts"]) + r")\s+(?:the\s+)?")
+INSTRUMENT_RX = re.compile(R["instrument_name"])
+
+
+def _instrument_acts(ex, doc, i, s, text, sentences):
+    """'<States> ratified|acceded to|signed the <named convention>': each state with the act (and its year)."""
+    for m in ACT_RX.finditer(text):
+        nm = INSTRUMENT_RX.match(text, m.end())
+        if not nm:
+            continue
+        name = nm.group("name").strip()
+        if name in ("Convention", "Protocol", "Covenant", "Charter"):
+            found = coref.definite(ex, doc, i, name, text[:m.start()])
+            agr = found[0] if found else None
+        else:
+            agr = ex.registry.resolve(name) or ex.add_entity("Agreement", name, "convention", aliases=[], names=[name])
+        states = coref.actors_before(ex, text, m.start(), ("State",))
+        if not agr or not states or _object_of_preposition(ex, text, m.start(), states[0]):
+            continue
+        act = next(a for rx, a in R["instrument_acts"].items() if re.fullmatch(rx, m.group("verb")))
+        quals = _quals(doc, text, m.start(), nm.end())
+        quals.update({"role": "signatory" if act == "signature" else "party", "act": act})
+        for st in states:
+            for sent in sentences:
+                ex.emit(st, "party_to", agr, doc, sent, rule="party_to.instrument-act", qualifiers=quals,
+                        confidence=0.85)
+
+
 def programmes_in(ex, text: str) -> list[tuple[int, int, str]]:
     """(start, end, id) of the programmes, projects and initiatives `text` names in title case ("the International
     Migration Policy Programme", "the development account project Strengthening National Capacities to Deal with
@@ -344,6 +413,7 @@ def extract(doc, ex):
         if nxt is not None:
             text = s.text + " " + nxt.text
             sentences = [s, nxt]
+        _instrument_acts(ex, doc, i, s, s.text, [s])
         for hm in HEAD_ONLY_RX.finditer(text):
             if hm.start() >= len(s.text):
                 break

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 
-from migkg.loaders.cues import status_of
 from migkg.loaders.cues import dates_in
-from migkg.loaders.families.entities import (PERSON_RX, _Text, doc_event, ensure_meeting, first_actor, gfmd_meetings_in,
-                                             named_session, person_at, rules, session_of)
+from migkg.loaders.families.entities import (PERSON_RX, _Text, affiliation_of, emit_person, doc_event, ensure_meeting, first_actor, gfmd_meetings_in,
+                                             named_session, names_doc_event, person_at, rules, session_of)
 
 R = rules("chairs")
 PAREN_RX = re.compile(R["parenthetical"], re.I)
@@ -19,7 +18,10 @@ NOT_TITLE_RX = re.compile(R["not_title"])
 PROCESS_CHAIR_RX = re.compile(R["process_chair"])
 ASSUMED_RX = re.compile(R["assumed_chair"])
 APPOINTED_RX = re.compile(R["appointed_chair"])
+CHAIR_TAKEN_RX = re.compile(R["chair_taken"])
 CHAIRED_BY_RX = re.compile(R["chaired_by"], re.I)
+DOC_MEETING_RX = re.compile(R["doc_meeting"], re.I)
+OTHER_EVENT_RX = re.compile(R["other_event"], re.I)
 OFFICES = "|".join(R["offices"])
 OFFICE_AFTER_PERSON_RX = re.compile(rf"(?:^|['’]s\s+|\b)(?P<office>{OFFICES})\b")
 OFFICE_BEFORE_PERSON_RX = re.compile(rf"\b(?P<office>{OFFICES})\b[^,;()]{{0,120}}?,\s*(?=(?:H\.E\.|Sir|Mr|Ms|Mrs|Dr|Prof|Amb|Ambassador)\b)")
@@ -27,6 +29,8 @@ OFFICE_WORD_RX = re.compile(rf"\b(?:{OFFICES}|GFMD|Forum)\b")
 OFFICE_REF_RX = re.compile(rf"\bthe\s+(?:(?P<adj>[A-Z][\w-]+)\s+)?(?P<office>{OFFICES})\b")
 NAMED_SESSION_RX = re.compile(r"\b(?P<title>(?:Special|Working) [Ss]ession on (?:the )?[A-Z][\w ]+?)\s+(?:had been|has been|was|were|is|will be)\b")
 GFMD_PROCESS = "process:gfmd"
+# a full stop that ends a clause, not an honorific's ("H.E. Mr. X")
+NOT_ABBREV = r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bAmb)(?<!\bProf)(?<!\bH)(?<!\.E)(?<!\bJr)(?<!\bSr)(?<!\bSt)"
 HEADING_WINDOW = 4      # a parenthetical chair line sits right under its session heading
 PANEL_WINDOW = 16       # panel lines follow the heading (or "whose panel comprised") closely
 
@@ -61,7 +65,8 @@ def persons_with_actors(ex, text: str):
         p = person_at(ex, text[:seg_end], st)
         if p is None:
             continue
-        acts_for = p.acts_for or first_actor(ex, text[seg_end:])
+        # a title-less name takes the body named after the list ("Mr X and Mr Y, Ministry of Labour, Ghana")
+        acts_for = p.acts_for or (first_actor(ex, text[seg_end:]) if len(p.rest.strip(' ,;')) < 3 else None)
         out.append((p, acts_for))
     return out
 
@@ -75,8 +80,8 @@ def _panel(ex, doc, i, s):
     quals = {"role": role, "date": _date(ex, at[0])}
     people = persons_with_actors(ex, m.group("rest"))
     for p, acts_for in people:
-        ex.emit_acting(p.id, acts_for, "chairs", at[0], doc, s, rule="chairs.panel-line", qualifiers=quals,
-                       title=p.title)
+        emit_person(ex, p.id, acts_for, "chairs", at[0], doc, s, rule="chairs.panel-line", qualifiers=quals,
+                    title=p.title, affiliation=affiliation_of(ex, p.rest))
     if not people:
         for a in actors_in(ex, s):
             ex.emit(a, "chairs", at[0], doc, s, rule="chairs.panel-line", qualifiers=quals)
@@ -264,6 +269,43 @@ def _process_chair(ex, doc, i, s):
             ex.emit(first[0].id, "chairs", GFMD_PROCESS, doc, s, rule="chairs.process-chair-apposition", qualifiers=quals)
 
 
+def doc_meeting_meant(ex, doc, i: int) -> str | None:
+    """'The meeting' in sentence `i` is the document's own meeting unless the sentences just before named another
+    event ("The Second meeting of the FoF was held in Geneva … The meeting was chaired by …")."""
+    for prev in doc.sentences[max(0, i - 3):i]:
+        if OTHER_EVENT_RX.search(prev.text) and not DOC_MEETING_RX.match(prev.text) and not names_doc_event(ex, doc, prev.text):
+            return None
+    return doc_event(ex, doc)
+
+
+def _chair_taken(ex, doc, s):
+    """'H.E. Mr X, Minister of the Interior of Ghana, served as GFMD Chair-in-Office for 2013' (the person, and the
+    state they act for), 'Tajikistan will assume the chairmanship of the Almaty Process in 2016' (a state)."""
+    if ASSUMED_RX.search(s.text) or APPOINTED_RX.search(s.text):
+        return                                   # read by _learn_offices
+    for m in CHAIR_TAKEN_RX.finditer(s.text):
+        target = GFMD_PROCESS if m.group("process") else (_target(ex, doc, s.text[m.end():]) if m.group(0).endswith(" ") and
+                                                          re.search(r"\bof\s+(?:the\s+)?$", m.group(0)) else None)
+        if not target or ex.entity(target).type not in ("Process", "Organization"):
+            continue
+        after = s.text[m.end():m.end() + 60]
+        when = (dates_in(after) or [m.group("year")])[0]
+        status = "planned" if m.group("future") else "actual"
+        quals = {"role": "chair-in-office" if "office" in m.group("office").lower() or m.group("process") else "chair",
+                 "status": status, ("date" if m.group("verb").startswith(("serve", "act")) else "start"): when}
+        before = re.split(r"[;:]|" + NOT_ABBREV + r"\.\s", s.text[:m.start()])[-1]
+        people = list(PERSON_RX.finditer(before))
+        if len(people) == 1:
+            p = person_at(ex, before, people[0].start())
+            if p:
+                emit_person(ex, p.id, p.acts_for if p.acts_for and ex.entity(p.acts_for).type == "State" else None, "chairs",
+                            target, doc, s, rule="chairs.took-up-chair", qualifiers=quals, title=p.title)
+            continue
+        states = actors_in(ex, _Text(before), types=("State",))
+        if not people and len(states) == 1:
+            ex.emit(states[0], "chairs", target, doc, s, rule="chairs.took-up-chair", qualifiers=quals)
+
+
 def _chaired_target(ex, doc, i, s, before: str):
     """What a '… was chaired by' sentence is about: a named session, the session the text is in, a GFMD meeting."""
     nm = NAMED_SESSION_RX.search(before + " was")
@@ -278,6 +320,8 @@ def _chaired_target(ex, doc, i, s, before: str):
         if session and meeting:
             ex.emit(session, "part_of", meeting, doc, s, rule="part_of.named-session")
         return session
+    if DOC_MEETING_RX.match(before):
+        return doc_meeting_meant(ex, doc, i)
     if re.match(r"^\s*(?:The|This)\s+(?:(?:Special|Working|Round ?table)\s+)?[Ss]ession\s*$", before):
         at = session_of(ex, doc, i)
         return at[0] if at else None
@@ -295,7 +339,7 @@ def _chaired_by(ex, doc, i, s):
     if not target:
         return
     rest = s.text[m.end():]
-    rest = re.split(r"[;.](?:\s|$)|\s(?:to|who|which)\s", rest)[0]
+    rest = re.split(r"[;](?:\s|$)|" + NOT_ABBREV + r"\.(?:\s|$)|\s(?:to|who|which)\s", rest)[0]
     quals = {"role": "co-chair" if m.group("co") else "chair", "date": _date(ex, target)}
     used = []
     for om in OFFICE_REF_RX.finditer(rest):
@@ -312,11 +356,31 @@ def _chaired_by(ex, doc, i, s):
             if adj:
                 ex.emit(adj[0].id, "chairs", target, doc, s, rule="chairs.chaired-by+office-holder+acting-for", qualifiers=quals)
     for p, acts_for in persons_with_actors(ex, rest):
-        ex.emit_acting(p.id, acts_for if acts_for and ex.entity(acts_for).type == "State" else None, "chairs", target,
-                       doc, s, rule="chairs.chaired-by", qualifiers=quals, title=p.title)
+        emit_person(ex, p.id, acts_for, "chairs", target, doc, s, rule="chairs.chaired-by", qualifiers=quals,
+                    title=p.title, affiliation=affiliation_of(ex, p.rest))
     if not PERSON_RX.search(rest) and not used:
         for a in actors_in(ex, _Text(rest)):
             ex.emit(a, "chairs", target, doc, s, rule="chairs.chaired-by", qualifiers=quals)
+
+
+# When two rules give the same actor different roles for the same event, the more explicit one wins: a
+# "(Chair: X)" line over a panel line's acting-for copy, both over a team table's column.
+ROLE_PRIORITY = {"chairs.parenthetical-list": 3, "chairs.panel-line": 2, "chairs.chaired-by": 2,
+                 "chairs.panel-line+acting-for": 1, "chairs.team-table": 0}
+
+
+def _resolve_roles(ex):
+    by_pair: dict = {}
+    for sid, st in ex.statements.items():
+        if st.predicate == "chairs" and st.rule in ROLE_PRIORITY:
+            by_pair.setdefault((st.subject, st.object), []).append((ROLE_PRIORITY[st.rule], sid, st))
+    for found in by_pair.values():
+        if len({st.qualifiers.get("role") for _, _, st in found}) < 2:
+            continue
+        best = max(found, key=lambda f: (f[0], f[1]))[2]
+        for _, sid, st in found:
+            if st.qualifiers.get("role") != best.qualifiers.get("role"):
+                del ex.statements[sid]
 
 
 def extract(doc, ex):
@@ -333,5 +397,8 @@ def extract(doc, ex):
             _apposition(ex, doc, s)
             _sequence(ex, doc, s)
             _process_chair(ex, doc, i, s)
+        if re.search(r"[Cc]hair", text) and s.kind in ("prose", "line", "list_item"):
+            _chair_taken(ex, doc, s)
         if "haired by" in text and s.kind != "heading":
             _chaired_by(ex, doc, i, s)
+    _resolve_roles(ex)

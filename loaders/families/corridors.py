@@ -2,8 +2,9 @@
 read from cue words (`direction_inferred`).
 
 Explicit: "migration of health care workers from Jamaica, the Philippines and Poland to Canada, Ireland, the United
-Kingdom and the United States" (every origin to every destination); "Many foreign brides come to the above
-countries from … China, the Philippines, Thailand and Viet Nam" (the above countries resolved in the document);
+Kingdom and the United States" gives pairs only when one side names a single state (or the lists are paired
+"respectively"): two lists are a scope, not asserted pairs; "Many foreign brides come to the above countries from
+Viet Nam" (the above countries resolved in the document); "return of Afghan refugees from Pakistan";
 "Japan's program for trainee nurses from Philippines"; "<demonym> <workers|nurses|migrants|brides> in <State>"
 ("Guatemalan workers in Canada", "Malian workers to work in the agricultural sector in Spain", "its Filipino care
 workers" with "its" = the clause subject); "migrants in France to easily transfer remittances to Mali" (flow
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 
 from migkg.loaders import coref
-from migkg.loaders.cues import clause_around, cue_rules, time_qualifiers
+from migkg.loaders.cues import clause_around, cue_rules, status_of, time_qualifiers
 from migkg.loaders.families.entities import rules
 
 R = rules("corridors")
@@ -23,7 +24,8 @@ PEOPLE = [(re.compile(rf"^(?:{rx})\b", re.I), flow) for rx, flow in R["people"].
 PEOPLE_ANY = re.compile(r"\b(?:" + "|".join(R["people"]) + r")\b", re.I)
 IN_STATE_RX = re.compile(r"^(?:\s+(?:to|who)\s+\w+)?(?:\s+in\s+the\s+[a-z ]{1,40}?)?\s+(?:in|to)\s+(?:the\s+)?")
 FROM_RX = re.compile(r"\bfrom\s+(?:the\s+)?", re.I)
-TO_RX = re.compile(r"^\s*to\s+(?:the\s+)?")
+TO_RX = re.compile(rf"^\s*(?:{R['come_verbs']}\s+)?to\s+(?:the\s+)?")
+IN_AFTER_RX = re.compile(r"^\s+(?:(?:working|living|employed|residing|who\s+(?:work|live))\s+)?in\s+(?:the\s+)?")
 REMIT_RX = re.compile(R["remittance_words"], re.I)
 COME_TO_RX = re.compile(rf"\b{R['come_verbs']}\s+to\s+", re.I)
 PROG_WITH_RX = re.compile(R["programme_with"], re.I)
@@ -63,37 +65,76 @@ def _list_after(ex, text, pos):
     return coref.list_at(ex, text, pos + (lead.end() if lead else 0), STATES, max_lead=5)
 
 
+REMIT_BEFORE_RX = re.compile(R["remittance_before"], re.I)
+REMIT_AFTER_RX = re.compile(R["remittance_after"], re.I)
+FAMILY_AFTER_RX = re.compile(R["family_after"], re.I)
+RETURN_BEFORE_RX = re.compile(R["return_before"], re.I)
+RESPECTIVELY_RX = re.compile(R["respectively"], re.I)
+PEOPLE_AT_RX = re.compile(r"^\s+(?:[a-z-]+\s+){0,%d}?(?P<noun>%s)\b" % (R["max_between_words"], "|".join(R["people"])),
+                          re.I)
+# a capitalised word (the demonym) a few words before a people noun; cheap test before the mention lookup
+DEMONYM_HINT_RX = re.compile(r"\b[A-Z][\w'-]*\s+(?:[\w-]+\s+){0,%d}(?i:%s)\b" % (R["max_between_words"],
+                                                                          "|".join(R["people"])))
+PLURAL_HINT_RX = re.compile(r"\b[A-Z][a-z]+s\s+(?:in|to|from|who)\b")
+FROM_STATE_RX = re.compile(r"^\s+(?:who\s+(?:have\s+|had\s+)?returned\s+|returning\s+)?from\s+(?:the\s+)?")
+
+
+def _people_after(text, m):
+    """(flow, end of the people noun) for '<demonym> (…) <people>', or a plural demonym ('Filipinos')."""
+    pm = PEOPLE_AT_RX.match(text[m.end:])
+    if pm:
+        return _flow(pm.group("noun")), m.end + pm.end()
+    if m.surface.endswith("s") and not m.surface.endswith("ss"):
+        return "unspecified", m.end
+    return None, None
+
+
+def _flow_cue(text, start, end, flow):
+    """A flow cue word right next to the corridor phrase overrides the flow of the people noun."""
+    if REMIT_BEFORE_RX.search(text[max(0, start - 60):start]) or REMIT_AFTER_RX.match(text[end:]):
+        return "remittance"
+    if FAMILY_AFTER_RX.match(text[end:]):
+        return "family"
+    return flow
+
+
+def _state_at(ex, text, pos):
+    found = [d for d in coref.actors(ex, text[pos:], STATES) if d.start == 0 and d.via != "demonym"]
+    return (found[0].id, pos + found[0].end) if found else (None, pos)
+
+
 def _demonym_people(ex, doc, i, s, text, sentences):
-    """'<demonym> (…) <people> in <State>', 'its <demonym> <people>' (its = the clause subject)."""
-    for m in coref.actors(ex, text, STATES):
+    """'<demonym> (…) <people> in|to <State>', 'return of <demonym> <people> from <State>', 'its <demonym>
+    <people>' (its = the clause subject). A noun phrase 'Tongan health workers in New Zealand' states that they are
+    there, so its status comes from the phrase itself, not from the verb of the sentence."""
+    if not (DEMONYM_HINT_RX.search(text) or PLURAL_HINT_RX.search(text)):
+        return                   # no people noun and no plural demonym: nothing to read (saves the mention lookup)
+    for m in (coref.sentence_actors(ex, s, STATES) if text == s.text else coref.actors(ex, text, STATES)):
         if m.via != "demonym":
             continue
-        after = text[m.end:]
-        words = re.match(r"^\s+((?:[a-z-]+\s+){0,%d})" % R["max_between_words"], after)
-        rest = after[words.end(1) if words else 0:].lstrip() if words else after.lstrip()
-        flow = None
-        for k in range(0, R["max_between_words"] + 1):
-            cand = " ".join(after.split()[k:])
-            flow = _flow(cand)
-            if flow:
-                skip = len(" ".join(after.split()[:k]))
-                noun = re.match(r"^(?:" + "|".join(R["people"]) + r")\b", cand, re.I)
-                rest_pos = m.end + after.find(cand[:noun.end()], skip) + noun.end()
-                break
+        flow, rest_pos = _people_after(text, m)
         if not flow:
             continue
-        origin = m.id
+        origin, dest, rule, end, phrase_only = m.id, None, "", rest_pos, False
         im = IN_STATE_RX.match(text[rest_pos:])
-        dest, rule = None, ""
         if im:
-            dm = [d for d in coref.actors(ex, text[rest_pos + im.end():], STATES) if d.start == 0 and d.via != "demonym"]
-            dest = dm[0].id if dm else None
+            dest, end = _state_at(ex, text, rest_pos + im.end())
+            g = im.group(0)       # "workers in X" (a state of affairs), not "workers to work in X" (a purpose)
             rule = "corridor.demonym-people-in"
+            phrase_only = not re.match(r"^\s+(?:to|who)\s", g) and bool(re.search(r"\bin\s+(?:the\s+)?$", g))
+        fm = FROM_STATE_RX.match(text[rest_pos:]) if dest is None else None
+        if fm and RETURN_BEFORE_RX.search(text[max(0, m.start - 40):m.start] + text[rest_pos:rest_pos + fm.end()]):
+            dest, end = _state_at(ex, text, rest_pos + fm.end())
+            rule = "corridor.return-of-demonym-people-from"
         if dest is None and re.search(r"\b(?:its|their)\s+$", text[:m.start]):
             found = coref.subject_of(ex, text[coref_clause_start(text, m.start):m.start], STATES)
             dest, rule = (found, "corridor.its-demonym-people+clause-subject") if found else (None, "")
-        if dest:
-            _emit(ex, doc, sentences, origin, dest, flow, rule, _quals(doc, text, m.start, rest_pos), False)
+        if not dest:
+            continue
+        quals = _quals(doc, text, m.start, end)
+        if phrase_only:
+            quals["status"] = status_of(text[m.start:end])
+        _emit(ex, doc, sentences, origin, dest, _flow_cue(text, m.start, end, flow), rule, quals, False)
 
 
 def coref_clause_start(text, pos):
@@ -117,6 +158,11 @@ def _from_to(ex, doc, i, s, text, sentences):
         if tm:
             dests, _ = coref.list_at(ex, text, end + tm.end(), STATES, max_lead=3)
         how = ""
+        adjacent = people is not None and people.re is PEOPLE_ANY and not before[people.end():].strip()
+        im = IN_AFTER_RX.match(text[end:]) if not dests and adjacent else None
+        if im:                  # "migrant workers from Indonesia (working) in Malaysia"
+            dests, _ = coref.list_at(ex, text, end + im.end(), STATES, max_lead=3)
+            dests = dests[:1] if len(dests) == 1 else []
         cm = COME_TO_RX.search(before)
         if not dests and cm:
             to_text = before[cm.end():]
@@ -126,15 +172,31 @@ def _from_to(ex, doc, i, s, text, sentences):
                 dests, how = (found[0], "+" + found[1]) if found else ([], "")
         if not dests:
             continue
+        pairs = _pairs(origins, dests, text[_list_end(ex, text, end, tm):] if tm else "")
+        if not pairs:
+            continue            # "from A, B and C to D, E": a study's scope, not pairs the text asserts
         if remit and not people:
-            flow, pairs, rule = "remittance", [(d, o) for o in origins for d in dests], "corridor.remittances-from-to"
+            flow, pairs, rule = "remittance", [(d, o) for o, d in pairs], "corridor.remittances-from-to"
         else:
-            flow = _flow((people.group(0) if people and people.re is not PEOPLE_ANY.pattern else "") or "") or "unspecified"
             flow = _flow(people.group(0)) if people and _flow(people.group(0)) else "unspecified"
-            pairs, rule = [(o, d) for o in origins for d in dests], "corridor.from-to"
+            rule = "corridor.from-to"
         quals = _quals(doc, text, m.start(), end)
         for o, d in pairs:
             _emit(ex, doc, sentences, o, d, flow, rule + how, quals, False)
+
+
+def _list_end(ex, text, end, tm):
+    return coref.list_at(ex, text, end + tm.end(), STATES, max_lead=3)[1]
+
+
+def _pairs(origins, dests, after):
+    """Origin -> destination pairs the text asserts: every pair when one side names a single state, in order when
+    the lists are paired 'respectively', none for two lists (their cross product is not stated)."""
+    if len(origins) == 1 or len(dests) == 1:
+        return [(o, d) for o in origins for d in dests]
+    if len(origins) == len(dests) and RESPECTIVELY_RX.match(after):
+        return list(zip(origins, dests))
+    return []
 
 
 def _remittances_to(ex, doc, i, s, text, sentences):
@@ -143,8 +205,8 @@ def _remittances_to(ex, doc, i, s, text, sentences):
         hosts, end = coref.list_at(ex, text, m.end(), STATES, max_lead=2)
         if len(hosts) != 1:
             continue
-        rm = re.match(r"^\s+(?:to\s+)?(?:\w+\s+){0,2}(?:transfer|send|remit)\w*\s+(?:money|funds|remittances)\s+(?:back\s+)?"
-                      r"(?:home\s+)?to\s+(?:the\s+)?", text[end:])
+        rm = re.match(r"^\s+(?:to\s+|who\s+)?(?:\w+\s+){0,2}(?:(?:transfer|send|sent)\w*\s+(?:money|funds|remittances)|"
+                      r"remit\w*(?:\s+(?:money|funds))?)\s+(?:back\s+)?(?:home\s+)?to\s+(?:the\s+)?", text[end:])
         if not rm:
             continue
         homes, _ = coref.list_at(ex, text, end + rm.end(), STATES, max_lead=2)
@@ -193,7 +255,9 @@ def _known_destination(ex, doc):
             other = parties[1] if known[0] == parties[0] else parties[0]
             if other in dests:
                 continue
-            q = time_qualifiers(sentences[0].text, doc.meta.get("date"))
+            text = sentences[0].text
+            at = text.find(phrase)
+            q = _quals(doc, text, at, at + len(phrase)) if at >= 0 else {"status": status_of(text)}
             _emit(ex, doc, sentences, other, known[0], "labour", "corridor.labour-programme+known-destination", q, True)
 
 

@@ -79,7 +79,8 @@ def person_at(ex, text: str, start: int = 0) -> PersonRef | None:
     idx = m.start("name") + len(" ".join(written))
     rest = text[idx:].lstrip(" ,:")
     pid = ex.add_entity("Person", name, "person", aliases=[f"{hon} {name}"], names=[name, f"{hon} {name}"])
-    title = re.split(r",| of the | at the | at | in his capacity| in her capacity", rest, maxsplit=1)[0].strip() or None
+    rest = SUFFIX_RX.sub("", rest)
+    title = clean_title(ex, rest)
     acts_for = first_actor(ex, rest)
     if acts_for:
         ent = ex.entity(acts_for)
@@ -97,18 +98,115 @@ def mentions_in(ex, text: str):
     return ex.mentions(_Text(text))
 
 
-def first_actor(ex, rest: str) -> str | None:
-    """The body a title names: the government when one is named (a ministry "of the Philippines" acts for the
-    state), else the first organisation; a preceding 'former' means the person no longer acts for it."""
+GOVERNMENT_RX = re.compile(r"\b(?:" + "|".join(R["government_words"]) + r")")
+NOT_ACTING_RX = re.compile(r"(?<![\w-])(?:" + "|".join(R["not_acting"]) + r")")
+ACTING_ORG_KINDS = set(R["acting_org_kinds"])
+
+
+MODIFIER_RX = re.compile(r"\b(?:" + "|".join(R["name_modifiers"]) + r")\s+$")
+
+
+def _affiliation_mentions(ex, head: str):
+    """(mention, entity) of the states and organisations an affiliation names; a registry name inside a longer
+    name ("National Human Rights Council") is not that body."""
+    out = []
+    for m in mentions_in(ex, head):
+        e = ex.entity(m.id)
+        if e is not None and e.type in ("State", "Organization") and not MODIFIER_RX.search(head[:m.start]):
+            out.append((m, e))
+    return out
+
+
+def _affiliation_head(rest: str) -> str | None:
+    """The part of an affiliation that describes the current role: up to 'in his capacity as' / 'on behalf of' /
+    ', Chair', and without a trailing 'and Former …'; None when the role itself is a former one."""
     head = re.split(r"\b(?:in (?:his|her) capacity|on behalf of|and Chair|, Chair)\b", rest)[0]
-    if re.match(r"\s*(?:former|formerly|ex-)\b", head, re.I):
+    head = re.split(r"(?:,\s*|\s+and\s+)(?=(?:[Ff]ormer(?:ly)?|[Ee]x-)\b)", head)[0]
+    return None if re.match(r"\s*(?:former|formerly|ex-)\b", head, re.I) else head
+
+
+def first_actor(ex, rest: str) -> str | None:
+    """The body a person acts for, read from their affiliation: a state only when the affiliation names a
+    government office ("Minister of Labour, Philippines", "Permanent Mission of Denmark"); an organisation only when it
+    is an intergovernmental or UN body, or a government body. Former roles, consultants, academics and the seat
+    country of a university, think tank or NGO give no one ("in his capacity as Chair of X" is read elsewhere)."""
+    head = _affiliation_head(rest)
+    if head is None:
         return None
-    found = [(m, ex.entity(m.id)) for m in mentions_in(ex, head)]
-    found = [(m, e) for m, e in found if e is not None and e.type in ("State", "Organization")]
+    found = _affiliation_mentions(ex, head)
+    # blocking words count outside the names of intergovernmental bodies ("UN Institute for Training and Research")
+    masked = head
     for m, e in found:
-        if e.type == "State":
+        if e.type == "Organization" and e.kind in ACTING_ORG_KINDS:
+            masked = masked[:m.start] + " " * (m.end - m.start) + masked[m.end:]
+    if NOT_ACTING_RX.search(masked):
+        return None
+    if GOVERNMENT_RX.search(masked) or any(e.type == "Organization" and e.kind == "government_body" for _, e in found):
+        for m, e in found:
+            # a demonym acts only inside a government office's name ("the Egyptian Minister of Manpower", "Ministry
+            # of the Malians Abroad"), not inside another body's ("Council for the Moroccan Community Abroad")
+            if e.type == "State" and (m.via != "demonym" or GOVERNMENT_RX.search(head[max(0, m.start - 30):m.end + 20])):
+                return m.id
+        for m, e in found:
+            if e.type == "Organization" and e.kind == "government_body":
+                return getattr(e, "country", None) or m.id
+    for m, e in found:
+        if e.type == "Organization" and e.kind in ACTING_ORG_KINDS:
             return m.id
-    return found[0][0].id if found else None
+    return None
+
+
+def affiliation_of(ex, rest: str) -> str | None:
+    """The organisation a person works at, named in their affiliation (any kind: a university or NGO too), when
+    they do not act for anyone; none for a former role. Used for `affiliated_with` only, never for acting-for."""
+    head = _affiliation_head(rest)
+    if head is None:
+        return None
+    for m in mentions_in(ex, head):
+        e = ex.entity(m.id)
+        if e is not None and e.type in ("Organization", "Process") and m.via != "demonym" \
+                and not MODIFIER_RX.search(head[:m.start]):
+            return m.id
+    return None
+
+
+def emit_person(ex, person: str, acts_for: str | None, predicate: str, obj: str, doc, sentence, *, rule: str,
+                qualifiers: dict | None = None, title: str | None = None, affiliation: str | None = None):
+    """`emit_acting`, plus `affiliated_with` the named organisation when the person acts for no one."""
+    ex.emit_acting(person, acts_for, predicate, obj, doc, sentence, rule=rule, qualifiers=qualifiers, title=title)
+    if not acts_for and affiliation:
+        ex.emit(person, "affiliated_with", affiliation, doc, sentence, rule=rule + "+affiliation",
+                qualifiers={"title": title} if title else None)
+
+
+SUFFIX_RX = re.compile(r"^(?:" + "|".join(R["name_suffixes"]) + r")(?=[\s,]|$)[\s,]*")
+NOT_TITLES = {w.lower() for w in R["not_titles"]}
+
+
+def clean_title(ex, text: str | None, whole: bool = False) -> str | None:
+    """A person's title from the text after their name: cut where the affiliation's name starts (an organisation or
+    state mention, "Ministry of …", "(…"), without name suffixes, parentheses or trailing conjunctions."""
+    if not text:
+        return None
+    text = SUFFIX_RX.sub("", text.strip(" ,:;"))
+    text = re.sub(r"^(?:from|of|at)\s+(?:the\s+)?", "", text)
+    inner = re.match(r"^\(([^)]*)\)", text)
+    if inner:
+        text = inner.group(1)
+    if not whole:       # a Title column holds the whole title ("Deputy Director, Consular Affairs")
+        text = re.split(r",|;| of the | at the | at | in (?:his|her) capacity|\(", text, maxsplit=1)[0]
+    for m in mentions_in(ex, text):
+        e = ex.entity(m.id)
+        if e is not None and e.type in ("State", "Organization", "Process") and m.start > 0:
+            text = text[:m.start]
+            break
+        if e is not None and m.start == 0:
+            return None
+    text = re.sub(r"\s+(?:of|for|and|at|in|to|the|on)(?:\s+the)?\s*$", "", text.strip(" ,;:-–")).strip(" ,;:-–")
+    words = text.split()
+    if not words or len(words) > 12 or all(w.lower().strip(".") in NOT_TITLES for w in words):
+        return None
+    return text
 
 
 # --- events ---------------------------------------------------------------------------------------------------
@@ -183,34 +281,87 @@ def _places_rx():
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
 
 
+TITLE_LEAD_RX = re.compile(r"^(?:(?:" + "|".join(R["title_lead_words"]) + r")\s+)+", re.I)
+
+
+def place_of(doc) -> tuple[str, str] | tuple[None, None]:
+    """(city, state id) of the document's place line ("Accra, Ghana"), or the title's city."""
+    for text in (str(doc.meta.get("place") or ""), str(doc.meta.get("title") or "")):
+        found = places_in(text)
+        if found:
+            return found[0][1], found[0][2]
+    return None, None
+
+
+def _date_of(doc) -> str | None:
+    date = doc.meta.get("subject_date") or doc.meta.get("date")
+    return str(date) if date else None
+
+
 def doc_event(ex, doc) -> str | None:
-    """The meeting or debate a document reports on, from its catalogue title."""
+    """The meeting or debate a document reports on, from its title (catalogue or front matter), with the date and
+    place of the document's place-date line: a GFMD meeting by ordinal is event:gfmd-<year>; another meeting is
+    named by the title part that names an event ("Fourth Senior Officials' Meeting"), "of the <process>" added when
+    another part of the title names a registry process."""
     cache = ex.state.setdefault("doc_events", {})
     if doc.doc_id in cache:
         return cache[doc.doc_id]
     title = str(doc.meta.get("title") or "")
-    year = str(doc.meta.get("subject_date") or doc.meta.get("date") or "")[:4] or None
+    date = _date_of(doc)
+    year = date[:4] if date else None
     eid = None
     if re.search(GFMD_RX, title) and MEETING_ORD_RX.search(title) and year:
         eid = ensure_meeting(ex, year)
+        ent = ex.entities[eid]
+        if date and len(date) > len(ent.date or "") and date.startswith(year) and not doc.meta.get("subject_date"):
+            ent.date = date[:7]
     elif title:
         # the first part of the title that names an event ("… A report of the Conversations on the Global Governance
         # of Migration, Phase 1"): leading articles and "report of" dropped
-        kind, name = None, ""
-        for part in re.split(r"[:,]| \(|\.\s", title):
-            part = re.sub(r"^(?:(?:a|an|the|report|of|on)\s+)+", "", part.strip(), flags=re.I)
-            kind = next((k for w, k in R["event_kinds"].items() if re.search(rf"\b{w}\b", part, re.I)), None)
-            if kind:
-                name = part
-                break
+        kind, name, process = None, "", None
+        for part in re.split(r"[:,]| \(|\.\s| [—–] ", title):
+            part = TITLE_LEAD_RX.sub("", part.strip())
+            k = next((k for w, k in R["event_kinds"].items() if re.search(rf"\b{w}\b", part, re.I)), None)
+            if k and not kind:
+                kind, name = k, part
+            elif not process:
+                process = next((m.id for m in mentions_in(ex, part) if m.start == 0 and ex.entity(m.id).type == "Process"
+                                and not re.search(rf"\b{re.escape(m.surface)}\b", name)), None)
         if kind:
-            places = places_in(title)
-            date = doc.meta.get("subject_date") or doc.meta.get("date")
+            if process and not re.search(r"\bof\b", name):
+                pe = ex.entity(process)      # its short name ("Almaty Process"), not an acronym
+                short = min((n for n in [pe.label, *pe.aliases] if " " in n and not n.isupper()), key=len, default=pe.label)
+                name = f"{name} of the {short}"
             eid = ex.add_entity("Event", f"{name} ({year})" if year and year not in name else name, kind,
-                                aliases=[name], date=str(date) if date else None,
-                                place=places[0][1] if places else None, country=places[0][2] if places else None)
+                                aliases=[name], date=date)
+            ex.state.setdefault("event_names", {}).setdefault(name, set()).add(eid)
+            if process:
+                ex.state.setdefault("doc_event_process", {})[doc.doc_id] = process
     cache[doc.doc_id] = eid
     return eid
+
+
+def names_doc_event(ex, doc, text: str) -> bool:
+    """Whether `text` names the document's own event (its GFMD year, or the start of its name)."""
+    eid = doc_event(ex, doc)
+    if not eid:
+        return False
+    if eid.startswith("event:gfmd-"):
+        return any(y == eid.split("-")[1] for _, _, y in gfmd_meetings_in(ex, text))
+    base = slug(re.sub(r"\s*\(\d{4}\)$", "", ex.entity(eid).label).split(" of the ")[0])
+    return bool(base) and base[:40] in re.sub(r"[^a-z0-9]+", "-", text.lower())
+
+
+def doc_event_named(ex, doc, name: str, date: str | None) -> str | None:
+    """The document's own event when prose names it ("The Fourth Senior Officials' Meeting of the Almaty Process
+    was held …" in that meeting's report): same name start, same year."""
+    eid = doc_event(ex, doc)
+    ent = ex.entity(eid) if eid else None
+    if ent is None or eid.startswith("event:gfmd-"):
+        return None
+    base = slug(re.sub(r"\s*\(\d{4}\)$", "", ent.label).split(" of the ")[0])
+    same_year = not date or not ent.date or str(ent.date)[:4] == str(date)[:4]
+    return eid if base and slug(name).startswith(base) and same_year else None
 
 
 # Session headings: "RT Session 2.1: title", "Session 1.1 – title", "RT 2.2<tab>title", "Panel one: title".
@@ -326,6 +477,11 @@ def _trim_long(long: str, acr: str) -> str | None:
         if tail and tail[0].isupper() and _initials_match(tail, acr) and len(tail.split()) >= len([c for c in acr if c.isupper()]):
             return tail
     return None
+
+
+def org_kind(long: str) -> str | None:
+    """The kind of organisation a name is, from its keywords (None: not an organisation's name)."""
+    return _org_kind(long)
 
 
 def _org_kind(long: str) -> str | None:

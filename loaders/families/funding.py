@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-from migkg.loaders.families.chairs import actors_in
-from migkg.loaders.families.entities import _Text, doc_event, ensure_meeting, gfmd_meetings_in, rules
+from migkg.loaders.cues import status_of
+from migkg.loaders.families.chairs import DOC_MEETING_RX, actors_in, doc_meeting_meant
+from migkg.loaders.families.entities import _Text, doc_event, ensure_meeting, gfmd_meetings_in, names_doc_event, rules
 
 R = rules("funding")
 CUR = "|".join(sorted(R["currencies"], key=len, reverse=True))
@@ -71,24 +72,46 @@ def _prose(ex, doc, i, s):
                                 "shared_with": next((o for o in funders if o != f), None)})
 
 
+FUNDED_BY_RX = re.compile(R["funded_by"], re.I)
+
+
+def _funded_by(ex, doc, i, s):
+    """'The meeting was funded by the European Union': the funders of the document's own meeting."""
+    m = FUNDED_BY_RX.search(s.text)
+    if not m:
+        return
+    before = s.text[:m.start()]
+    if not ((DOC_MEETING_RX.match(before + " was ") and doc_meeting_meant(ex, doc, i)) or names_doc_event(ex, doc, before)):
+        return
+    event = doc_event(ex, doc)
+    span = re.split(r"[;(]|,\s*(?:which|with|through)\b|\.(?:\s|$)|\s+(?:through|via|under)\s", s.text[m.end():])[0]
+    if not event:
+        return
+    for a in actors_in(ex, _Text(span)):
+        ex.emit(a, "funds", event, doc, s, rule="funds.doc-meeting-funded-by", confidence=0.9,
+                qualifiers={"support": "financial", "status": status_of(s.text[:m.end() + len(span)])})
+
+
 def extract(doc, ex):
     table = {"obj": None, "non_financial": False, "age": 99}
     for i, s in enumerate(doc.sentences):
         text = s.text.strip()
         table["age"] += 1
+        if s.kind != "table_row" and " by " in text:
+            _funded_by(ex, doc, i, s)
         if s.kind != "table_row" and CUE_RX.search(text) and len(text) < 160 and not AMOUNT_RX.search(text):
             table.update(obj=_object(ex, doc, [text]), non_financial=False, age=0)   # a table's heading
             continue
         if re.match(r"^(?:Appendix|Annex)\b", text, re.I):
             table.update(obj=None, age=99)
             continue
+        if re.match(R["non_financial_heading"], text, re.I) and table["obj"] is not None and table["age"] <= 40:
+            table["non_financial"] = True
+            continue
         if s.kind != "table_row" and (len(text) > 160 or s.kind == "prose"):
             _prose(ex, doc, i, s)
             continue
         if table["obj"] is None or table["age"] > 40:
-            continue
-        if re.match(R["non_financial_heading"], text, re.I):
-            table["non_financial"] = True
             continue
         cells = [c for c in (s.cells or [text])]
         if re.search(r"\b(?:total|subtotal|expenditure)\b", cells[0], re.I):

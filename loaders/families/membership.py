@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 
+from migkg.loaders.context import slug
 from migkg.loaders.cues import dates_in
 from migkg.loaders.families.chairs import actors_in
 from migkg.loaders.families.entities import _Text, doc_event, rules
 
 R = rules("membership")
-BODY_RX = re.compile(r"(?:\b(?P<owner>(?-i:[A-Z]{2,6}))\s+)?(?:ad hoc\s+)?(?P<body>" + "|".join(R["bodies"]) +
+BODY_RX = re.compile(r"(?:\b(?P<owner>(?-i:[A-Z]{2,6}|[A-Z][a-z]+ Process))\s+(?:(?:19|20)\d\d(?:[-–/]\d{2,4})?\s+)?)?(?:ad hoc\s+)?(?P<body>" + "|".join(R["bodies"]) +
                      r")(?P<suffix>\s+on\s+(?:[A-Z][\w-]*|including|and|of|the)(?:\s+(?:[A-Z][\w-]*|including|and|of|the))*)?"
                      r"(?:\s+\([A-Z]{2,6}\))?(?P<mid>[^:;.]{0,80}?)\b(?P<verb>" + R["list_verbs"] + r")\s", re.I)
 BODY_WORD_RX = re.compile("|".join(R["bodies"]), re.I)   # cheap test before the full list pattern
@@ -39,9 +40,14 @@ def body_entity(ex, doc, owner: str | None, body: str, suffix: str | None) -> st
     if not owner:
         meeting = doc_event(ex, doc)
         owner = "GFMD" if meeting and meeting.startswith("event:gfmd-") and not suffix else None
+    # a standing body of a registry process is process:<process-slug>-<body> ("The GFMD 2013 Troika" is the GFMD
+    # Troika, "the Budapest Process Steering Group" process:budapest-process-steering-group)
+    process = ex.registry.resolve(owner) if owner else None
+    process = process if process and ex.entity(process).type == "Process" else None
     label = f"{owner} {canonical}" if owner else canonical
     aliases = [full, body] + ([f"{owner} {body}"] if owner else [])
-    return ex.add_entity("Process", label, "body", aliases=aliases, names=[label])
+    key = f"{process.split(':', 1)[1]}-{slug(canonical)}" if process else None
+    return ex.add_entity("Process", label, "body", key=key, aliases=aliases, names=[label])
 
 
 def _members(ex, list_text: str):
@@ -104,6 +110,9 @@ def extract(doc, ex):
         body = body_entity(ex, doc, m.group("owner"), m.group("body"), m.group("suffix"))
         if body is None:
             continue
+        parent = ex.registry.resolve(m.group("owner")) if m.group("owner") else None
+        if parent and ex.entity(parent).type == "Process" and body.startswith(parent + "-"):
+            ex.emit(body, "part_of", parent, doc, s, rule="part_of.body-of-process", confidence=0.9)
         ctx_year = re.search(r"\b(?:19|20)\d\d\b", m.group("mid") or "")
         as_of = ctx_year.group(0) if ctx_year else str(doc.meta.get("subject_date") or doc.meta.get("date") or "")[:7] or None
         changes = _follow_ups(ex, doc, i, [m.group("body"), re.sub(r"^extended\s+", "", m.group("body"), flags=re.I)])

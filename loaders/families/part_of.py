@@ -16,6 +16,12 @@ def extract(doc, ex):
         if at and at[1] == i and at[0] not in seen and meeting:
             seen.add(at[0])
             ex.emit(at[0], "part_of", meeting, doc, s, rule="part_of.session-heading", confidence=0.9)
+    process = ex.state.get("doc_event_process", {}).get(doc.doc_id)
+    if meeting and process:
+        # the title names the process the meeting belongs to ("ALMATY PROCESS … — Fourth Senior Officials' Meeting")
+        first = next((s for s in doc.sentences[:12] if any(m.id == process for m in ex.mentions(s))), None)
+        if first:
+            ex.emit(meeting, "part_of", process, doc, first, rule="part_of.doc-title", confidence=0.9)
     if meeting and meeting.startswith("event:gfmd-") and ex.entity(GFMD) and doc.sentences:
         ensure_meeting(ex, meeting.split("-")[1])
         first = next((s for s in doc.sentences if "Global Forum" in s.text or "GFMD" in s.text), None)

@@ -7,7 +7,7 @@ import re
 
 from migkg.loaders.families.chairs import PANEL_WINDOW, actors_in, persons_with_actors
 from migkg.loaders.families.entities import R as entity_rules
-from migkg.loaders.families.entities import (PERSON_RX, _Text, discover_named_org, doc_event, named_session, person_at, roundtable_event,
+from migkg.loaders.families.entities import (PERSON_RX, _Text, affiliation_of, clean_title, emit_person, discover_named_org, org_kind, first_actor, doc_event, named_session, person_at, roundtable_event,
                                              rules, session_event, session_of)
 
 R = rules("participation")
@@ -16,7 +16,7 @@ REPORT_ON_RX = re.compile(R["report_on"], re.I)
 RAPPORTEUR_ON_RX = re.compile(R["rapporteur_on"], re.I)
 REPORTS_BY_RX = re.compile(R["reports_by"], re.I)
 FOR_RT_RX = re.compile(R["for_roundtable"], re.I)
-BEHALF_RX = re.compile(r"\b(?:also\s+)?on behalf of\s+(?:the\s+)?", re.I)
+BEHALF_RX = re.compile(r"\b(?:also\s+)?on behalf of\s+(?:the\s+)?(?:(?:current\s+)?[Pp]residency\s+of\s+(?:the\s+)?)?", re.I)
 
 
 def _role(label: str) -> str:
@@ -25,14 +25,38 @@ def _role(label: str) -> str:
 
 def _people_line(ex, doc, s, text, event, role, status):
     for p, acts_for in persons_with_actors(ex, text):
-        ex.emit_acting(p.id, acts_for, "participates_in", event, doc, s, rule=f"participates_in.panel-line",
-                       qualifiers={"role": role, "status": status}, title=p.title)
+        emit_person(ex, p.id, acts_for, "participates_in", event, doc, s, rule="participates_in.panel-line",
+                    qualifiers={"role": role, "status": status}, title=p.title, affiliation=affiliation_of(ex, p.rest))
+
+
+NOT_SPEAKER_RX = re.compile(R["not_speaker"], re.I)
+
+
+PRINCIPAL_NAME_RX = re.compile(r"^(?P<name>[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w'’-]*){1,9})(?=\s*(?:[.,;)]|$))")
+
+
+def _named_principal(ex, text: str) -> list[str]:
+    """'on behalf of the Community of Portuguese Language Countries': a body the registry does not know, named by
+    its own name (an organisation keyword in it), becomes an organisation."""
+    m = PRINCIPAL_NAME_RX.match(text)
+    kind = org_kind(m.group("name")) if m else None
+    return [discover_named_org(ex, m.group("name"), kind)] if kind else []
 
 
 def _on_behalf(ex, doc, s):
+    """'Portugal spoke on behalf of the CPLP', 'the statement made by Sweden on behalf of the EU': the speaker is the
+    actor right before 'on behalf of' (or after 'by') in the same clause; 'X aligned itself with the statement made
+    on behalf of Y' names no speaker for Y."""
     for m in BEHALF_RX.finditer(s.text):
-        before = [a for a in actors_in(ex, _Text(s.text[max(0, m.start() - 60):m.start()]))]
-        after = actors_in(ex, _Text(s.text[m.end():m.end() + 80]))
+        clause = re.split(r"[;.]\s|,\s(?:and|but|while)\s", s.text[max(0, m.start() - 80):m.start()])[-1]
+        by = list(re.finditer(r"\bby\s+", clause))
+        if NOT_SPEAKER_RX.search(clause[:by[-1].start()] if by else clause) and not by:
+            continue            # "X aligned itself with the statement made on behalf of Y": no speaker named
+        before = actors_in(ex, _Text(clause[by[-1].end():] if by else clause))
+        # the principal is named right after "on behalf of (the)", not a demonym inside a longer name
+        first = [mm for mm in ex.mentions(_Text(s.text[m.end():m.end() + 80])) if mm.start == 0 and ex.entity(mm.id)
+                 and ex.entity(mm.id).type in ("State", "Organization") and mm.via != "demonym"]
+        after = [first[0].id] if first else _named_principal(ex, s.text[m.end():])
         if before and after and before[-1] != after[0]:
             ex.emit(before[-1], "speaks_for", after[0], doc, s, rule="speaks_for.on-behalf-of", confidence=0.85)
 
@@ -92,6 +116,7 @@ def _affiliation_org(ex, cell: str):
 
 def extract(doc, ex):
     listing, participants, provisional = None, False, False
+    columns: dict = {}
     for i, s in enumerate(doc.sentences):
         text = s.text.strip()
         if s.kind in ("heading", "line") and re.search(r"\bprogram(?:me)?\b", text, re.I) and len(text) < 60:
@@ -118,20 +143,51 @@ def extract(doc, ex):
             continue
         listing = None
         if participants:
-            cells = [c for c in (s.cells or []) if c.strip()]
-            if len(cells) < 2:
+            cells = [c.strip() for c in (s.cells or [])]
+            if _header(cells, columns):
                 continue
-            p = person_at(ex, cells[0])
-            if p is None:
-                continue
-            meeting = doc_event(ex, doc)
-            _affiliation_org(ex, cells[-1])
-            acts_for = actors_in(ex, _Text(cells[-1]), types=("State", "Organization", "Process"))
-            states = [a for a in acts_for if ex.entity(a).type == "State"]
-            body = states[-1] if states else (acts_for[-1] if acts_for else None)
-            if meeting:
-                ex.emit_acting(p.id, body, "participates_in", meeting, doc, s, rule="participates_in.participant-list",
-                               qualifiers={"role": "participant"}, title=cells[-1].strip())
-            elif body:
-                ex.emit(p.id, "affiliated_with", body, doc, s, rule="affiliated_with.participant-list",
-                        qualifiers={"title": cells[-1].strip()})
+            _participant_row(ex, doc, s, cells, columns)
+
+
+def _header(cells, columns: dict) -> bool:
+    """A participant table's header row ("Name | Title | Organization | E-mail"): remember which column is which."""
+    roles = {}
+    for k, c in enumerate(cells):
+        role = next((r for rx, r in R["participant_columns"].items() if re.fullmatch(rx, c, re.I)), None)
+        if role and role not in roles:
+            roles[role] = k
+    if "name" in roles and len(roles) >= 2:
+        columns.clear()
+        columns.update(roles)
+        return True
+    return False
+
+
+def _participant_row(ex, doc, s, cells, columns):
+    """'Dr. Jeff CRISP<tab>Head of … (UNHCR)' or a row under a Name/Title/Organization header: the person takes part in
+    the document's meeting, for the body they act for; the title comes from the Title column, never the Organization."""
+    if len([c for c in cells if c]) < 2:
+        return
+    name_col = columns.get("name", 0)
+    p = person_at(ex, cells[name_col]) if name_col < len(cells) else None
+    if p is None:
+        return
+    cell = lambda role: cells[columns[role]] if role in columns and columns[role] < len(cells) else ""
+    _affiliation_org(ex, cell("org") if columns else next((c for c in reversed(cells) if c), ""))  # before the title is cut
+    if columns:
+        title_text, org_text = cell("title"), ", ".join(c for c in (cell("org"), cell("country")) if c)
+        title = clean_title(ex, title_text, whole=True) if title_text else None
+        affiliation = ", ".join(c for c in (title_text, org_text) if c)
+    else:
+        affiliation = next((c for c in reversed(cells) if c), "")
+        title = clean_title(ex, affiliation)
+        org_text = affiliation
+    body = first_actor(ex, affiliation)
+    meeting = doc_event(ex, doc)
+    works_at = body or affiliation_of(ex, org_text)
+    if meeting:
+        emit_person(ex, p.id, body, "participates_in", meeting, doc, s, rule="participates_in.participant-list",
+                    qualifiers={"role": "participant"}, title=title, affiliation=works_at)
+    elif works_at:
+        ex.emit(p.id, "affiliated_with", works_at, doc, s, rule="affiliated_with.participant-list",
+                qualifiers={"title": title} if title else None)

@@ -21,7 +21,9 @@ from migkg.loaders.families.entities import rules
 
 R = rules("partnerships")
 ACTORS = ("State", "Organization", "Process")
-WITH_RX = [(name, re.compile(rf"(?<!\w)(?:{rx})\s+(?:the\s+)?", re.I)) for name, rx in R["with_cues"].items()]
+# word cues must start a word; "together with" starts at its dash or comma, glued to the word before
+WITH_RX = [(name, re.compile(("" if name == "together-with" else r"(?<!\w)") + rf"(?:{rx})\s+(?:the\s+)?", re.I))
+           for name, rx in R["with_cues"].items()]
 BETWEEN_RX = re.compile(R["between"], re.I)
 ASSISTED_RX = re.compile(R["assisted_by"], re.I)
 ASSISTED_VERB_RX = re.compile(r"^,?\s*" + R["assisted_verbs"], re.I)
@@ -96,6 +98,12 @@ def _with_cues(ex, doc, i, s, text, sentences):
                 if after and m.start() - _clause_start(text, m.start()) < 25:
                     one = coref.subject_of(ex, text[end + after.end():], ACTORS)
                     subjects = [one] if one else []
+            if not subjects and name in ("collaboration", "partnership"):
+                # "organized by A (and B) in cooperation with C": the agents of the passive verb
+                agents = coref.actors_before(ex, text, m.start(), ACTORS)
+                first = [a for a in coref.actors(ex, text[:m.start()], ACTORS) if agents and a.id == agents[0]]
+                if first and re.search(r"\bby\s+(?:the\s+)?$", text[:first[-1].start]):
+                    subjects, how = agents, "+by-agent"
             fronted = re.match(r"^[^,]{0,60},\s*", text[end:])
             if how and re.search(r"\b(?:its|their)\b", text[_clause_start(text, m.start()):m.start()]) and fronted:
                 one = coref.subject_of(ex, text[end + fronted.end():], ACTORS)
@@ -220,6 +228,72 @@ def _lead(ex, doc, i, s, text, sentences):
 
 
 PREPARATION_RX = re.compile(R["preparation"], re.I)
+MEETING_REF_RX = re.compile(R["meeting_reference"])
+JOINT_RX = re.compile(R["joint_action"], re.I)
+
+
+def _event_of_sentence(ex, doc, s, text, pos):
+    """The event a sentence says was hosted/organised: the object of an Event `hosts` statement already drawn from
+    this sentence, an event named before `pos`, or — for 'It'/'The meeting' — the document's own meeting."""
+    for st in ex.statements.values():
+        if st.predicate == "hosts" and any(e.doc == doc.doc_id and e.start == s.start for e in st.evidence):
+            if ex.entity(st.object).type == "Event":
+                return st.object, "+hosted-event"
+    named = coref.actors(ex, text[:pos], ("Event",))
+    if named:
+        return named[-1].id, ""
+    if MEETING_REF_RX.match(text):
+        from migkg.loaders.families.entities import doc_event
+        own = doc_event(ex, doc)
+        if own:
+            return own, "+own-meeting"
+    return None, ""
+
+
+def _support_of(ex, doc, i, s, text, sentences):
+    """'It was hosted by X, with the technical support of IOM and UNHCR', 'a workshop, organized by OHCHR with the
+    support of the Government of Mexico': the supporters support the event (financial support is funding)."""
+    for m in SUPPORT_OF_RX.finditer(text):
+        helpers, end = coref.list_at(ex, text, m.end(), ("State", "Organization"), max_lead=5)
+        if not helpers:
+            continue
+        target, how = _event_of_sentence(ex, doc, s, text, m.start())
+        if not target:
+            progs = [p for p in programmes_in(ex, text[_clause_start(text, m.start()):m.start()])]
+            target = progs[-1][2] if progs else None
+        if not target:
+            continue
+        kind = (m.group("kind") or "").lower()
+        quals = _quals(doc, text, m.start(), end)
+        for h in helpers:
+            for sent in sentences:
+                if kind == "financial":
+                    ex.emit(h, "funds", target, doc, sent, rule="funds.financial-support-of" + how,
+                            qualifiers={**quals, "support": "financial"}, confidence=0.85)
+                else:
+                    q = {**quals, **({"role": "technical_support"} if kind == "technical" else {})}
+                    ex.emit(h, "supports", target, doc, sent, rule="supports.with-support-of" + how, qualifiers=q,
+                            confidence=0.85)
+
+
+def _joint(ex, doc, i, s, text, sentences):
+    """'UNICEF and UNHCR will prepare a joint regional protection framework', 'A and B jointly launched …': the
+    actors of the coordinated subject work together."""
+    if "joint" not in text.lower():
+        return
+    for m in JOINT_RX.finditer(text):
+        found = [a for a in coref.actors(ex, text[:m.start()], ACTORS)]
+        parties = coref.actors_before(ex, text, m.start(), ACTORS)
+        if len(parties) < 2:
+            continue
+        first = [a for a in found if a.id == parties[0]][-1]
+        lead = text[_clause_start(text, m.start()):first.start]
+        if re.search(r"\b(?:of|from|with|by|for|in|between|among)\s+(?:the\s+)?$", lead):
+            continue          # "representatives of A and B will …": the list is not the subject
+        quals = _quals(doc, text, m.start(), m.end())
+        for k, a in enumerate(parties):
+            for b in parties[k + 1:]:
+                _pair(ex, doc, sentences, a, b, "partners_with.joint-action", quals)
 
 
 def _preparation(ex, doc, i, s, text, sentences):
@@ -240,5 +314,18 @@ def extract(doc, ex):
         if s.kind in ("heading", "table_row"):
             continue
         sentences, text = [s], s.text
-        for rule in (_with_cues, _between, _co_organised, _assisted, _secretariat, _implement, _lead, _preparation):
-            rule(ex, doc, i, s, text, sentences)
+        low = text.lower()
+        for rule in RULES:
+            if any(word in low for word in RULE_WORDS[rule.__name__]):
+                rule(ex, doc, i, s, text, sentences)
+
+
+# A rule runs only on sentences holding one of its words (its regular expressions cannot match otherwise).
+RULE_WORDS = {
+    "_with_cues": ("with",), "_between": ("partnership",), "_co_organised": ("organi", "host", "convened"),
+    "_assisted": ("assisted", "supported"), "_secretariat": ("secretariat",),
+    "_implement": ("execut", "implement", "carr"), "_lead": ("lead",), "_preparation": ("preparation",),
+    "_support_of": ("support",), "_joint": ("joint",),
+}
+RULES = (_with_cues, _between, _co_organised, _assisted, _secretariat, _implement, _lead, _preparation, _support_of,
+         _joint)
