@@ -23,7 +23,7 @@ from .output import Graph, atomic_dir
 
 NODE_PROPERTIES = ("label", "kind", "aliases", "iso3", "acronym", "wikidata", "country", "date", "place")
 STRING_QUALIFIERS = ("role", "status", "date", "start", "end", "as_of", "place", "title", "flow", "currency",
-                     "support", "act", "context")
+                     "support", "act", "context", "purpose", "shared_with", "pairing")
 EVIDENCE_PROPERTIES = ("docs", "lines", "starts", "ends", "quotes")
 REL_PROPERTIES = ("statement_id",) + STRING_QUALIFIERS + (
     "amount", "direction_inferred", "confidence", "rule") + EVIDENCE_PROPERTIES

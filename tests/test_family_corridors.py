@@ -14,10 +14,18 @@ def corridors(text):
             for s in ex.statements.values() if s.predicate == "corridor"}
 
 
-def test_two_lists_are_not_crossed_but_one_side_single_is_every_pair():
-    # a study's scope "from A and B to C and D" names no pair; one origin to several destinations names each
-    assert corridors("ISIM has been undertaking a study of migration of health care workers from Jamaica and Poland "
-                     "to Canada and Ireland.\n") == set()
+def pairings(text):
+    ex = extract([read_text(text, "t", META)])
+    return {(s.subject, s.object): s.qualifiers.get("pairing") for s in ex.statements.values()
+            if s.predicate == "corridor"}
+
+
+def test_two_lists_give_every_pair_marked_as_lists_and_one_side_single_is_every_pair():
+    # "from A and B to C and D" names the flows in aggregate: every pair, marked so a researcher can leave them out
+    got = pairings("ISIM has been undertaking a study of migration of health care workers from Jamaica and Poland "
+                   "to Canada and Ireland.\n")
+    assert got == {(o, d): "lists" for o in ("state:JAM", "state:POL") for d in ("state:CAN", "state:IRL")}
+    assert set(pairings("Migrant workers from Nepal to Malaysia and Qatar face high recruitment fees.\n").values()) == {None}
     got = corridors("Migrant workers from Nepal to Malaysia and Qatar face high recruitment fees.\n")
     assert got == {("state:NPL", "state:MYS", "labour", False), ("state:NPL", "state:QAT", "labour", False)}
 
@@ -38,9 +46,9 @@ def test_above_countries_reference():
     got = corridors("Japan and the Republic of Korea have seen more international marriages. Many foreign brides come "
                     "to the above countries from Viet Nam.\n")
     assert got == {("state:VNM", "state:JPN", "family", False), ("state:VNM", "state:KOR", "family", False)}
-    crossed = corridors("Japan and the Republic of Korea have seen more international marriages. Many foreign brides "
-                        "come to the above countries from neighbouring developing countries —China and Viet Nam.\n")
-    assert crossed == set()
+    crossed = pairings("Japan and the Republic of Korea have seen more international marriages. Many foreign brides "
+                       "come to the above countries from neighbouring developing countries —China and Viet Nam.\n")
+    assert crossed == {(o, d): "lists" for o in ("state:CHN", "state:VNM") for d in ("state:JPN", "state:KOR")}
 
 
 def test_inferred_from_programme_wording():

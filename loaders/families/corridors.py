@@ -2,9 +2,10 @@
 read from cue words (`direction_inferred`).
 
 Explicit: "migration of health care workers from Jamaica, the Philippines and Poland to Canada, Ireland, the United
-Kingdom and the United States" gives pairs only when one side names a single state (or the lists are paired
-"respectively"): two lists are a scope, not asserted pairs; "Many foreign brides come to the above countries from
-Viet Nam" (the above countries resolved in the document); "return of Afghan refugees from Pakistan";
+Kingdom and the United States" (one side a single state: every pair; lists paired "respectively": in order; two
+lists: every origin to every destination, marked `pairing: lists` because the text names the flows in aggregate);
+"Many foreign brides come to the above countries from … China, the Philippines, Thailand and Viet Nam" (the above
+countries resolved in the document); "return of Afghan refugees from Pakistan";
 "Japan's program for trainee nurses from Philippines"; "<demonym> <workers|nurses|migrants|brides> in <State>"
 ("Guatemalan workers in Canada", "Malian workers to work in the agricultural sector in Spain", "its Filipino care
 workers" with "its" = the clause subject); "migrants in France to easily transfer remittances to Mali" (flow
@@ -172,15 +173,15 @@ def _from_to(ex, doc, i, s, text, sentences):
                 dests, how = (found[0], "+" + found[1]) if found else ([], "")
         if not dests:
             continue
-        pairs = _pairs(origins, dests, text[_list_end(ex, text, end, tm):] if tm else "")
-        if not pairs:
-            continue            # "from A, B and C to D, E": a study's scope, not pairs the text asserts
+        pairs, pairing = _pairs(origins, dests, text[_list_end(ex, text, end, tm):] if tm else "")
         if remit and not people:
             flow, pairs, rule = "remittance", [(d, o) for o, d in pairs], "corridor.remittances-from-to"
         else:
             flow = _flow(people.group(0)) if people and _flow(people.group(0)) else "unspecified"
             rule = "corridor.from-to"
         quals = _quals(doc, text, m.start(), end)
+        if pairing:
+            quals["pairing"] = pairing
         for o, d in pairs:
             _emit(ex, doc, sentences, o, d, flow, rule + how, quals, False)
 
@@ -190,13 +191,14 @@ def _list_end(ex, text, end, tm):
 
 
 def _pairs(origins, dests, after):
-    """Origin -> destination pairs the text asserts: every pair when one side names a single state, in order when
-    the lists are paired 'respectively', none for two lists (their cross product is not stated)."""
+    """(origin -> destination pairs, pairing): every pair when one side names a single state; in order when the
+    lists are paired 'respectively'; for two lists every pair too, but marked 'lists': the text names the flows in
+    aggregate ("from A, B and C to D and E"), not each pair."""
     if len(origins) == 1 or len(dests) == 1:
-        return [(o, d) for o in origins for d in dests]
+        return [(o, d) for o in origins for d in dests], None
     if len(origins) == len(dests) and RESPECTIVELY_RX.match(after):
-        return list(zip(origins, dests))
-    return []
+        return list(zip(origins, dests)), "respectively"
+    return [(o, d) for o in origins for d in dests], "lists"
 
 
 def _remittances_to(ex, doc, i, s, text, sentences):
