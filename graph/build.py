@@ -7,7 +7,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from migkg.graph.model import CONTRACT_VERSION, Entity
+from migkg.graph.model import CONTRACT_VERSION, REFERENCE_QUALIFIERS, Entity
 from migkg.graph.output import Graph, atomic_dir, dumps_jsonl
 
 LADYBUG_DB = "graph.lbdb"
@@ -26,6 +26,7 @@ def extract_graph(paths=None, decisions=None) -> tuple[Graph, list]:
     documents = read_sources(collect(paths))
     ex = extract(documents, decisions=decisions)
     used = {s.subject for s in ex.statements.values()} | {s.object for s in ex.statements.values()}
+    used |= {s.qualifiers[k] for s in ex.statements.values() for k in REFERENCE_QUALIFIERS if k in s.qualifiers}
     entities = {e.id: e for e in ex.sorted_entities() if e.id in used}  # a name with no statement is no node
     for doc in documents:
         entities[f"doc:{doc.doc_id}"] = document_entity(doc)

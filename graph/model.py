@@ -14,6 +14,7 @@ PREDICATES = (
 )
 SYMMETRIC = frozenset({"partners_with"})
 STATUSES = ("actual", "planned", "proposed", "hypothetical", "ended")
+REFERENCE_QUALIFIERS = ("context", "shared_with")  # qualifiers whose value is an entity id
 # Entity fields in the order they are written; absent optional fields are left out.
 ENTITY_FIELDS = ("id", "type", "label", "aliases", "kind", "iso3", "acronym", "wikidata", "country", "date", "place")
 

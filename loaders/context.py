@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from migkg.graph.model import Entity, Evidence, Statement
+from migkg.graph.model import REFERENCE_QUALIFIERS, Entity, Evidence, Statement
 
 TYPE_PREFIX = {"State": "state", "Organization": "org", "Process": "process", "Event": "event",
                "Agreement": "agreement", "Person": "person", "Document": "doc"}
@@ -19,7 +19,7 @@ TYPE_PREFIX = {"State": "state", "Organization": "org", "Process": "process", "E
 def slug(text: str) -> str:
     """ASCII, lowercase, hyphen-separated key for ids ("Julián Ventura Valero" -> "julian-ventura-valero")."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80]
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].rstrip("-")
 
 
 @dataclass(frozen=True)
@@ -111,13 +111,13 @@ class Extraction:
         """Record a statement supported by `sentence` of `doc`; the same fact twice gains evidence, not a copy."""
         if not subject or not obj or subject == obj:
             return None
-        for eid in (subject, obj):
+        quals = {k: v for k, v in (qualifiers or {}).items() if v is not None}
+        for eid in (subject, obj, *(quals[k] for k in REFERENCE_QUALIFIERS if k in quals)):
             if eid not in self.entities:
                 known = self.registry.entities.get(eid)
                 if known is None:
                     raise KeyError(f"rule {rule}: unknown entity {eid}")
                 self.entities[eid] = known
-        quals = {k: v for k, v in (qualifiers or {}).items() if v is not None}
         if not (quals.get("date") or quals.get("start")):
             # a statement about a dated event carries the event's date (subject's first, e.g. a session's own date)
             when = next((e.date for e in map(self.entity, (subject, obj)) if e is not None and e.type == "Event" and

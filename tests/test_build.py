@@ -5,7 +5,7 @@ import re
 import pytest
 
 from migkg.graph.build import build
-from migkg.graph.model import ENTITY_TYPES, PREDICATES, STATUSES
+from migkg.graph.model import ENTITY_TYPES, PREDICATES, REFERENCE_QUALIFIERS, STATUSES
 from migkg.loaders.sources import corpus_dir
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
@@ -30,11 +30,13 @@ def test_every_statement_is_well_formed(bundled_graph):
     ids = set(bundled_graph.entities)
     for e in bundled_graph.entities.values():
         assert e.type in ENTITY_TYPES and e.label and e.kind, e
+        assert re.fullmatch(r"[a-z]+:\w+(?:[-.]\w+)*", e.id), e.id  # no trailing hyphen from a cut slug
         if e.type == "State":
             assert e.id == f"state:{e.iso3}" and re.fullmatch(r"[A-Z]{3}", e.iso3)
     for s in bundled_graph.statements:
         assert s.predicate in PREDICATES
         assert s.subject in ids and s.object in ids and s.subject != s.object
+        assert all(s.qualifiers[k] in ids for k in REFERENCE_QUALIFIERS if k in s.qualifiers), s
         assert s.qualifiers["status"] in STATUSES
         assert s.evidence and s.rule and 0 < s.confidence <= 1
         if s.predicate == "partners_with":

@@ -73,11 +73,8 @@ def _subject(ex, doc, i, text, pos):
 
 def _context(ex, text, start):
     """The programme or event the rest of the clause names ('to establish a circular migration programme …')."""
-    progs = [p for p in programmes_in(ex, text[start:])]
-    if progs:
-        return progs[0][2]
-    made = ex.state.get("agreements_at", {})
-    return None if not made else None
+    progs = programmes_in(ex, text[start:])
+    return progs[0][2] if progs else None
 
 
 def _pair(ex, doc, sentences, a, b, rule, quals):
