@@ -9,7 +9,6 @@ from migkg.cli.common import handle_errors, out_dir_option
 from migkg.cli.output import format_option, write_rows
 from migkg.graph.build import build, counts
 from migkg.graph.output import load_graph
-from migkg.graph.errors import MigkgError
 
 
 @click.command("build")
@@ -54,20 +53,6 @@ def stats_cmd(out, fmt):
     write_rows(rows, ["group", "name", "count"], fmt)
 
 
-def find_entity(graph, name: str):
-    """An entity by id, label, acronym or alias (case-insensitive); raises MigkgError when none or several match."""
-    if name in graph.entities:
-        return graph.entities[name]
-    key = " ".join(name.split()).casefold()
-    hits = [e for e in graph.entities.values()
-            if key in {f.casefold() for f in [e.label, e.acronym or "", *e.aliases] if f}]
-    if len(hits) == 1:
-        return hits[0]
-    if not hits:
-        raise MigkgError(f"no entity named '{name}' (try an id such as state:MEX, a name or an acronym)")
-    raise MigkgError(f"'{name}' is ambiguous: " + ", ".join(sorted(e.id for e in hits)[:10]))
-
-
 @click.command("show")
 @click.argument("name")
 @out_dir_option
@@ -82,7 +67,7 @@ def show_cmd(name, out, fmt):
         migkg show "Republic of Korea" --format json
     """
     graph = load_graph(out)
-    e = graph.entities[find_entity(graph, name).id]
+    e = graph.find(name)
     if fmt == "table":
         click.echo(f"{e.id}  {e.type} ({e.kind})  {e.label}")
         if e.aliases:

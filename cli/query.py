@@ -2,17 +2,19 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import click
 
 from migkg.cli.common import handle_errors, out_dir_option
 from migkg.cli.output import format_option, write_rows
-from migkg.graph.errors import BackendUnavailable, QueryError
+from migkg.graph.errors import BackendUnavailable, MigkgError, QueryError
 from migkg.queries import catalog
 from migkg.queries.run import (ENGINES, coerce_params, ladybug_path, parse_param_args, rdf_store, run_cypher,
                                run_endpoint, run_neo4j, run_query, run_sparql)
 
+ENTITY_ID = re.compile(r"^[a-z]+:\S+$")
 store_option = click.option("--store", type=click.Choice(("memory", "oxigraph")), default="memory", show_default=True,
                             help="RDF store for --engine sparql.")
 endpoint_option = click.option("--endpoint", default=None, metavar="URL", help="Remote SPARQL endpoint URL.")
@@ -80,10 +82,13 @@ def query_cmd(name, params, engine, store, out, fmt, viz, endpoint, graph_iri, u
     \b
     Examples:
         migkg query partners -p actor=state:PHL
+        migkg query corridors -p state=Philippines
         migkg query members_at -p body=process:gfmd-steering-group -p date=2010 --engine cypher --format json
     """
     values = parse_param_args(params)
-    coerce_params(catalog.get(name), values)  # name and parameters checked before any store is opened
+    q = catalog.get(name)
+    coerce_params(q, values)  # name and parameters checked before any store is opened
+    values = entity_ids(q, values, out)
     password = password_from(password_env, user)
     columns, rows = run_query(
         name, values, engine=engine, out_dir=out, store=store,
@@ -92,6 +97,23 @@ def query_cmd(name, params, engine, store, out, fmt, viz, endpoint, graph_iri, u
     write_rows(rows, columns, fmt)
     if viz:
         draw(out, rows, viz, title=f"migkg: {name}")
+
+
+def entity_ids(q, values: dict, out) -> dict:
+    """Entity parameters given as a name, alias or acronym ("IOM", "Philippines") -> the id in the build."""
+    names = {k: v for k, v in values.items() if q.params.get(k) == "entity" and not ENTITY_ID.match(v)}
+    if not names:
+        return values
+    from migkg.graph.output import load_graph
+
+    graph = load_graph(out)
+    found = {}
+    for k, v in names.items():
+        try:
+            found[k] = graph.find(v).id
+        except MigkgError as e:
+            raise QueryError(f"-p {k}: {e}") from None
+    return {**values, **found}
 
 
 def draw(out, rows: list[dict], path, title: str) -> None:

@@ -16,9 +16,9 @@ def split_names(values) -> list[str]:
 
 def select_view(graph, focus=None, depth=1, types=(), predicates=(), since=None, until=None):
     """The filtered (and, with a focus, ego) view of `graph`, and a title describing it."""
-    from migkg.graph.nx_graph import ego, filter_graph, resolve_name
+    from migkg.graph.nx_graph import ego, filter_graph
 
-    focus_id = resolve_name(graph, focus) if focus else None
+    focus_id = graph.find(focus).id if focus else None
     view = filter_graph(graph, split_names(types) or None, split_names(predicates) or None, since, until,
                         keep=[focus_id] if focus_id else ())
     parts = []

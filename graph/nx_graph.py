@@ -146,20 +146,6 @@ def ego(graph: Graph, focus_id: str, depth: int = 1) -> Graph:
     return subgraph(graph, seen)
 
 
-def resolve_name(graph: Graph, name: str) -> str:
-    """The id of the entity called `name`: an id, label, alias or acronym (case-insensitive)."""
-    if name in graph.entities:
-        return name
-    key = " ".join(name.split()).casefold()
-    hits = sorted(e.id for e in graph.entities.values()
-                  if key in {f.casefold() for f in [e.id, e.label, e.acronym or "", *e.aliases] if f})
-    if len(hits) == 1:
-        return hits[0]
-    if not hits:
-        raise MigkgError(f"no entity named '{name}' (try an id such as state:MEX, a name, alias or acronym)")
-    raise MigkgError(f"'{name}' is ambiguous: {', '.join(hits[:10])}")
-
-
 def to_networkx(graph: Graph, *, node_ids=None) -> nx.MultiDiGraph:
     """A MultiDiGraph: one node per entity (its fields as attributes, `aliases` a list), one edge per statement
     keyed by statement id, with predicate, qualifiers, confidence, rule and evidence lists (docs, lines, quotes)."""

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ContractError
+from .errors import ContractError, MigkgError
 from .model import Entity, Statement
 
 
@@ -27,6 +27,20 @@ class Graph:
     def label(self, eid: str) -> str:
         e = self.entities.get(eid)
         return e.label if e else eid
+
+    def find(self, name: str) -> Entity:
+        """The entity called `name`: an id, label, alias or acronym (case-insensitive, spaces normalised)."""
+        if name in self.entities:
+            return self.entities[name]
+        key = " ".join(name.split()).casefold()
+        hits = sorted((e for e in self.entities.values()
+                       if key in {f.casefold() for f in [e.id, e.label, e.acronym or "", *e.aliases] if f}),
+                      key=lambda e: e.id)
+        if len(hits) == 1:
+            return hits[0]
+        if not hits:
+            raise MigkgError(f"no entity named '{name}' (try an id such as state:MEX, a name, alias or acronym)")
+        raise MigkgError(f"'{name}' is ambiguous: {', '.join(e.id for e in hits[:10])}")
 
 
 def dumps_jsonl(records) -> str:

@@ -1,6 +1,6 @@
 //+ name: agreements
 //+ description: The agreements an actor (typically a state) is party to, with their kind, year, status, the role and act of the actor, and all parties (the actor included).
-//+ params: {actor: string}
+//+ params: {actor: entity}
 //+ example: {actor: "state:MLI"}
 //+ columns: [agreement, agreement_label, kind, year, status, role, act, parties]
 //+ lists: [parties]

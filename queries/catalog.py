@@ -4,7 +4,8 @@ Each file opens with a header of `#+ ` (SPARQL) or `//+ ` (Cypher) lines that re
 
     name: partners                      the file's base name
     description: one sentence
-    params: {actor: string}             parameter names and types (string, int, date); {} when none
+    params: {actor: entity}             parameter names and types (string, entity, int, date); {} when none;
+                                        an entity is an id, and the CLI also takes a name, alias or acronym
     example: {actor: "org:iom"}         values that give rows on the bundled build
     columns: [partner, ...]             the columns both engines return, in order
     lists: [docs, ...]                  columns that hold lists (optional)
@@ -26,7 +27,7 @@ import yaml
 
 from migkg.graph.errors import QueryError
 
-PARAM_TYPES = ("string", "int", "date")
+PARAM_TYPES = ("string", "entity", "int", "date")
 LIST_SEPARATOR = "\x1f"
 HEADER_PREFIX = {"rq": "#+", "cypher": "//+"}
 REQUIRED = ("name", "description", "params", "columns")

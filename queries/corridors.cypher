@@ -1,6 +1,6 @@
 //+ name: corridors
 //+ description: Migration corridors from or to a state (origin to destination), with flow, status, whether the direction was inferred, and documents.
-//+ params: {state: string}
+//+ params: {state: entity}
 //+ example: {state: "state:MLI"}
 //+ columns: [origin, origin_label, destination, destination_label, flow, status, direction_inferred, docs]
 //+ lists: [docs]

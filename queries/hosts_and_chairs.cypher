@@ -1,6 +1,6 @@
 //+ name: hosts_and_chairs
 //+ description: Hosts and chairs of a process (such as the GFMD) by year - who hosted or chaired its meetings, and who chaired the process itself.
-//+ params: {process: string}
+//+ params: {process: entity}
 //+ example: {process: "process:gfmd"}
 //+ columns: [year, role, actor, actor_label, of]
 //+ lists: []

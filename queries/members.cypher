@@ -1,6 +1,6 @@
 //+ name: members
 //+ description: Members of a process, body or organisation, with role, status, dates and the documents that say so.
-//+ params: {body: string}
+//+ params: {body: entity}
 //+ example: {body: "process:gfmd-steering-group"}
 //+ columns: [member, member_label, role, status, start, end_date, as_of, docs]
 //+ lists: [docs]

@@ -1,6 +1,6 @@
 //+ name: members_at
 //+ description: Members of a process, body or organisation at a date (YYYY, YYYY-MM or YYYY-MM-DD) - actual or ended memberships whose start is not after and whose end is not before that date.
-//+ params: {body: string, date: date}
+//+ params: {body: entity, date: date}
 //+ example: {body: "process:gfmd-steering-group", date: "2010"}
 //+ columns: [member, member_label, role, status, start, end_date, as_of, docs]
 //+ lists: [docs]

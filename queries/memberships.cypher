@@ -1,6 +1,6 @@
 //+ name: memberships
 //+ description: The processes, bodies and organisations an actor (typically a state) is a member of, with role, status and documents.
-//+ params: {actor: string}
+//+ params: {actor: entity}
 //+ example: {actor: "state:FRA"}
 //+ columns: [body, body_label, kind, role, status, docs]
 //+ lists: [docs]

@@ -1,6 +1,6 @@
 //+ name: participants
 //+ description: Participants of an event (speakers, panellists, discussants, rapporteurs, observers), with role, status and documents.
-//+ params: {event: string}
+//+ params: {event: entity}
 //+ example: {event: "event:gfmd-2010-rt-1-1"}
 //+ columns: [participant, participant_label, role, status, docs]
 //+ lists: [docs]

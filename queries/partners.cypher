@@ -1,6 +1,6 @@
 //+ name: partners
 //+ description: Partners of an actor and how they are linked (explicit partnership, shared agreement, co-chairing, shared membership), with the statements and evidence behind each link.
-//+ params: {actor: string}
+//+ params: {actor: entity}
 //+ example: {actor: "org:iom"}
 //+ columns: [partner, partner_label, link, via, statements, docs, quotes]
 //+ lists: [statements, docs, quotes]

@@ -1,6 +1,6 @@
 //+ name: shortest_path
 //+ description: The shortest connections (up to three statements long, in either direction) between two entities - every path of the smallest length, as the ids along it.
-//+ params: {source: string, target: string}
+//+ params: {source: entity, target: entity}
 //+ example: {source: "state:BRA", target: "state:FRA"}
 //+ columns: [hops, path]
 //+ lists: [path]

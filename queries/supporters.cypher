@@ -1,6 +1,6 @@
 //+ name: supporters
 //+ description: Agencies and organisations that support a process or one of its meetings and sessions (secretariat, technical support, implementation), with what they support, role, status and documents.
-//+ params: {process: string}
+//+ params: {process: entity}
 //+ example: {process: "process:gfmd"}
 //+ columns: [agency, agency_label, kind, supports, role, status, docs]
 //+ lists: [docs]

@@ -54,8 +54,8 @@ def edit(path, old, new):
     ("partners.cypher", "//+ description: Partners", "//+ description: Friends", "headers differ in description"),
     ("partners.cypher", "WHERE p.id <> a.id", "WHERE p.id <> $other", "uses parameters"),
     ("partners.rq", "SELECT ?actor ?partner", "SELECT ?partner", "must be projected"),
-    ("partners.rq", "#+ params: {actor: string}", "#+ params: {actor: text}", "parameter types"),
-    ("partners.cypher", "//+ params: {actor: string}", "//+ params: {actor: text}", "parameter types"),
+    ("partners.rq", "#+ params: {actor: entity}", "#+ params: {actor: text}", "parameter types"),
+    ("partners.cypher", "//+ params: {actor: entity}", "//+ params: {actor: text}", "parameter types"),
     ("partners.rq", "GROUP BY ?actor", "GROUP ?actor", "SPARQL syntax error"),
     ("partners.rq", "#+ name: partners", "#+ name: partner", "headers differ"),
 ])

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from migkg.cli import main
 from migkg.graph.errors import MigkgError
-from migkg.graph.nx_graph import ego, filter_graph, resolve_name, to_networkx, year_span
+from migkg.graph.nx_graph import ego, filter_graph, to_networkx, year_span
 from migkg.graph.output import load_graph
 from migkg.viz.png import render_png
 
@@ -29,13 +29,13 @@ def shown(path):
     return {n["id"] for n in data["nodes"]}, {data["statements"][e["s"]][6] for e in data["edges"]}
 
 
-def test_resolve_name(graph):
-    assert resolve_name(graph, "iom") == "org:iom"
-    assert resolve_name(graph, "International Organization for Migration") == "org:iom"
-    assert resolve_name(graph, "the forum") == "process:gfmd"
-    assert resolve_name(graph, "state:MEX") == "state:MEX"
+def test_find_by_name_alias_acronym_or_id(graph):
+    assert graph.find("iom").id == "org:iom"
+    assert graph.find("International Organization for Migration").id == "org:iom"
+    assert graph.find("the forum").id == "process:gfmd"
+    assert graph.find("state:MEX").id == "state:MEX"
     with pytest.raises(MigkgError, match="no entity named 'Atlantis'"):
-        resolve_name(graph, "Atlantis")
+        graph.find("Atlantis").id
 
 
 def test_ego_depths(graph):
