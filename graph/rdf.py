@@ -18,7 +18,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, OWL, PROV, SH, SKOS
 
 from .errors import QueryError, ValidationError
-from .model import Entity, Evidence, Statement
+from .model import REFERENCE_QUALIFIERS, Entity, Evidence, Statement
 from .output import Graph, atomic_file
 
 MK = Namespace("https://w3id.org/migkg/ns#")
@@ -32,7 +32,6 @@ STORES = ("memory", "oxigraph")
 ENTITY_LITERALS = ("kind", "iso3", "acronym", "wikidata", "date", "place")
 # Qualifiers whose values are not plain strings; any other qualifier becomes a plain string.
 QUALIFIER_DATATYPES = {"amount": XSD.decimal, "direction_inferred": XSD.boolean}
-ENTITY_QUALIFIERS = frozenset({"context"})
 
 
 def entity_iri(eid: str) -> URIRef:
@@ -61,7 +60,7 @@ def camel(name: str) -> str:
 
 
 def qualifier_literal(name: str, value):
-    if name in ENTITY_QUALIFIERS:
+    if name in REFERENCE_QUALIFIERS:
         return entity_iri(str(value))
     datatype = QUALIFIER_DATATYPES.get(name)
     if datatype == XSD.decimal:
