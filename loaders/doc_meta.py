@@ -17,6 +17,9 @@ FULL_DATE = re.compile(
 TITLE_WORDS = re.compile(r"\b(?:meeting|forum|report|conference|debate|dialogue|consultations?|summit|workshop|"
                          r"seminar|symposium|session|process|record|summary|proceedings|conversations?)\b", re.I)
 NUMBERED_HEADING = re.compile(r"^(?:\d+(?:\.\d+)*|[IVXL]+)\.?\s")
+# A title line that names the meeting itself (not only the process or the kind of document).
+EVENT_WORDS = re.compile(r"\b(?:meeting|conference|debate|dialogue|consultations?|summit|workshop|seminar|symposium|"
+                         r"session|conversations?)\b", re.I)
 BOILERPLATE = re.compile(r"^(?:contents|distr\.?|original|general assembly|annex|agenda item|united nations)\b"
                          r"|^[\w-]+ session$", re.I)
 
@@ -48,8 +51,18 @@ def infer_meta(doc) -> dict:
                 break  # the body has started
             continue
         if TITLE_WORDS.search(text) and not BOILERPLATE.match(text) and len(text) < 200 \
-                and len(title_parts) < 2 and text.casefold() not in {t.casefold() for t in title_parts}:
+                and len(title_parts) < 6 and text.casefold() not in {t.casefold() for t in title_parts}:
             title_parts.append(text.rstrip("."))
+    title_parts = _title_lines(title_parts)
     if title_parts:
         meta["title"] = " — ".join(title_parts)
     return meta
+
+
+def _title_lines(parts: list[str]) -> list[str]:
+    """At most two title lines: the first line that names the meeting and the line before it (often the process:
+    "ALMATY PROCESS …" / "Fourth Senior Officials' Meeting"); a subtitle or "CHAIR'S SUMMARY" between them is left out."""
+    event = next((i for i, p in enumerate(parts) if EVENT_WORDS.search(p)), None)
+    if event is None:
+        return parts[:2]
+    return ([parts[0]] if event > 0 else []) + [parts[event]]

@@ -197,3 +197,38 @@ def test_the_meeting_after_another_event_is_not_the_documents():
                    "The second meeting of the Working Group on Recruitment was held in Accra on 1 February 2017. "
                    "The meeting was chaired by Mr. Kofi Mensah, Senior Migration Specialist, ILO.\n", UNSEEN_META)
     assert not any(f[1] == "chairs" and f[0] == "person:kofi-mensah" for f in facts)
+
+
+def test_co_chairmanship_taken_by_two_states_and_their_representatives():
+    facts, _ = run("Sweden and Turkey assumed the GFMD Co-Chairmanship on 1 January 2015.\n\n"
+                   "Ambassador Lena Hult, Special Envoy, Ministry for Foreign Affairs, Sweden, and Mr. Emre Yilmaz, "
+                   "Director General, Ministry of Interior, Turkey, served as the GFMD Co-Chairs.\n")
+    for actor in ("state:SWE", "state:TUR", "person:lena-hult", "person:emre-yilmaz"):
+        assert (actor, "chairs", "process:gfmd", "co-chair", "actual") in facts, actor
+
+
+def test_handover_and_offer_to_assume_the_chairmanship():
+    facts, _ = run("Mauritius, as outgoing Chair, handed over the chairmanship of the Budapest Process to Hungary.\n\n"
+                   "The meeting welcomed the offer of the Government of Georgia to assume the chairmanship of the "
+                   "Budapest Process in 2021.\n")
+    assert ("state:MUS", "chairs", "process:budapest-process", "chair", "ended") in facts
+    assert ("state:HUN", "chairs", "process:budapest-process", "chair", "actual") in facts
+    assert ("state:GEO", "chairs", "process:budapest-process", "chair", "planned") in facts
+    assert ("state:GEO", "chairs", "process:budapest-process", "chair", "actual") not in facts
+
+
+def test_body_and_its_chair_in_apposition():
+    facts, ex = run("The Global Migration Group (GMG), chaired in 2012 by UNFPA, issued a statement.\n\n"
+                    "The Technical Working Group on Labour Statistics, chaired by Kenya, presented its report.\n")
+    assert ("org:unfpa", "chairs", "org:gmg", "chair", "actual") in facts
+    group = next(o for s, p, o, *_ in facts if s == "state:KEN" and p == "chairs")
+    assert "Working Group on Labour Statistics" in ex.entity(group).label
+
+
+def test_doc_meeting_chaired_by_an_honourable_minister():
+    meta = {"title": "Fifth Ministerial Consultation of the Colombo Process", "date": "2016-08"}
+    facts, ex = run("The Consultation was chaired by Hon. Thalatha Perera, Minister of Foreign Employment of Sri Lanka.\n",
+                    meta)
+    meeting = next(e for e in ex.entities if e.startswith("event:fifth-ministerial-consultation"))
+    assert ("person:thalatha-perera", "chairs", meeting, "chair", "actual") in facts
+    assert ("state:LKA", "chairs", meeting, "chair", "actual") in facts

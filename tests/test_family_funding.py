@@ -79,3 +79,29 @@ def test_the_meeting_was_funded_by():
     assert {a for a, _ in funds} == {"org:eu", "state:CHE"}
     # a study funded by someone is not the meeting
     assert not _funds(text + "A study on return was funded by the European Union.\n", meta)
+
+
+RCP_META = {"title": "Fifth Ministerial Consultation of the Colombo Process", "date": "2016-08"}
+
+
+def test_table_with_the_currency_in_the_header_and_a_pledged_row():
+    funds, _ = run("Contributions to the Colombo Process Regional Fund\n\nContributor\tAmount (USD)\tStatus\n"
+                   "India\t40,000\tReceived\nThailand\t15,000\tPledged\nTotal\t55,000\t\n", RCP_META)
+    got = {(s.subject, s.object, s.qualifiers["amount"], s.qualifiers["currency"], s.qualifiers["status"]) for s in funds}
+    assert got == {("state:IND", "process:colombo-process", 40000, "USD", "actual"),
+                   ("state:THA", "process:colombo-process", 15000, "USD", "planned")}
+
+
+def test_table_with_a_separate_currency_column():
+    funds, _ = run("Financial contributions to the GFMD 2010\n\nGovernment\tCurrency\tAmount\tEarmarking\n"
+                   "Finland\tEUR\t80,000.00\tCivil Society Days\nTotal (USD equivalent)\t\t120,000.00\t\n")
+    got = {(s.subject, s.qualifiers["amount"], s.qualifiers["currency"], s.qualifiers.get("purpose")) for s in funds}
+    assert got == {("state:FIN", 80000, "EUR", "Civil Society Days")}
+
+
+def test_doc_meeting_organised_with_financial_support_and_seconded_staff():
+    funds, ex = run("The meeting was organized with the financial support of Norway and the European Union.\n\n"
+                    "In addition, UNDP seconded a policy officer to the GFMD.\n", RCP_META)
+    meeting = next(e for e in ex.entities if e.startswith("event:fifth-ministerial-consultation"))
+    got = {(s.subject, s.object, s.qualifiers.get("support")) for s in funds}
+    assert {("state:NOR", meeting, "financial"), ("org:eu", meeting, "financial"), ("org:undp", "process:gfmd", "staff")} <= got

@@ -105,3 +105,10 @@ def test_an_offer_to_host_is_planned_an_actual_hosting_is_not():
     assert facts[("state:MAR", "hosts", "event:gfmd-2014")].qualifiers["status"] == "planned"
     hosted = run("Mexico hosted the 2010 GFMD in Puerto Vallarta.\n")
     assert hosted[("state:MEX", "hosts", "event:gfmd-2010")].qualifiers["status"] == "actual"
+
+
+def test_ordinals_beyond_ten_and_a_summit_in_a_city():
+    facts = run("Bangladesh will host the Eleventh GFMD Summit in Dhaka in December 2016.\n")
+    hosts = facts[("state:BGD", "hosts", "event:gfmd-2016")]
+    assert hosts.qualifiers["status"] == "planned"
+    assert facts[("event:gfmd-2016", "located_in", "state:BGD")].qualifiers["place"] == "Dhaka"

@@ -83,3 +83,34 @@ def test_steering_group_of_a_named_process():
 def test_a_steering_group_of_no_named_process_is_not_a_process_body():
     facts, _ = _body_facts("The project Steering Group comprises Turkey, Hungary and Germany.\n")
     assert not any(p == "part_of" for _, p, _ in facts)
+
+
+RCP_META = {"title": "Third Senior Officials' Meeting of the Budapest Process", "date": "2019-03"}
+
+
+def test_body_named_before_its_members_in_parentheses():
+    facts, _ = run("Under the guidance of the Troika (Mexico, Switzerland and Greece), the Chair convened two meetings "
+                   "of the Friends of the Forum.\n")
+    assert members_of(facts, "process:gfmd-troika") == {"state:MEX", "state:CHE", "state:GRC"}
+
+
+def test_members_as_list_items_after_a_colon():
+    facts, _ = run("The following governments served on the GFMD Steering Group in 2010:\n\n- Argentina\n- Kenya\n"
+                   "- Norway\n\nThe Chair thanked them.\n")
+    assert members_of(facts, "process:gfmd-steering-group") == {"state:ARG", "state:KEN", "state:NOR"}
+
+
+def test_member_states_of_a_process_listed_after_a_colon():
+    facts, _ = run("Delegates from the following member States of the Budapest Process took part: Armenia, Georgia, "
+                   "Hungary and Turkey.\n", RCP_META)
+    assert members_of(facts, "process:budapest-process") == {"state:ARM", "state:GEO", "state:HUN", "state:TUR"}
+
+
+@pytest.mark.parametrize("text", [
+    "The Troika (past, present and future Chairs) met twice.\n",                       # no actor in the parentheses
+    "The following governments hosted side events: Canada, Peru and Norway.\n",        # no body named
+    "Observers to the Budapest Process: Canada, Peru.\n",                               # not 'members of'
+])
+def test_no_body_list_membership(text):
+    facts, _ = run(text, RCP_META)
+    assert not facts

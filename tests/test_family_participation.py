@@ -172,3 +172,40 @@ def test_on_behalf_of_a_body_the_registry_does_not_know():
 def test_aligning_with_a_statement_made_by_someone_names_that_speaker():
     facts, _ = run("Austria aligns itself with the statement made by Slovenia on behalf of the European Union.\n")
     assert {(f[0], f[2]) for f in facts if f[1] == "speaks_for"} == {("state:SVN", "org:eu")}
+
+
+RCP_META = {"title": "Second Ministerial Conference of the Abu Dhabi Dialogue", "date": "2014-11"}
+
+
+def test_attendance_listed_after_a_colon_with_observers():
+    facts, ex = run("The Second Ministerial Conference of the Abu Dhabi Dialogue was held in Kuwait City.\n\n"
+                    "The following countries of destination attended as observers: Oman, Bahrain and Malaysia.\n\n"
+                    "Senior officials from the following member States participated: Nepal, India and Sri Lanka.\n",
+                    RCP_META)
+    meeting = next(e for e in ex.entities if e.startswith("event:second-ministerial-conference"))
+    observers = {s for s, p, o, role, _ in facts if p == "participates_in" and o == meeting and role == "observer"}
+    participants = {s for s, p, o, role, _ in facts if p == "participates_in" and o == meeting and role == "participant"}
+    assert observers == {"state:OMN", "state:BHR", "state:MYS"}
+    assert participants == {"state:NPL", "state:IND", "state:LKA"}
+
+
+def test_negated_attendance_list_gives_nothing():
+    facts, _ = run("The following member States were unable to attend: Oman and Bahrain.\n", RCP_META)
+    assert not {f for f in facts if f[1] == "participates_in"}
+
+
+def test_participant_table_with_a_country_first_column():
+    facts, _ = run("List of participants\n\nCountry/Organization\tName\tDesignation\tE-mail\n"
+                   "Nepal\tMr. Hari Prasad Adhikari\tUnder Secretary, Ministry of Labour\thpa@example.org\n"
+                   "ILO\tMs. Grete Sundby\tMigration Specialist\tsundby@example.org\n", RCP_META)
+    assert ("person:hari-prasad-adhikari", "affiliated_with", "state:NPL", None, "actual") in facts
+    assert ("person:grete-sundby", "affiliated_with", "org:ilo", None, "actual") in facts
+
+
+def test_presenters_of_a_numbered_session_of_an_rcp_meeting():
+    facts, ex = run("Session 2: Pre-departure orientation\n\nPresenters: Ms. Dewi Lestari, Director, Ministry of Manpower, "
+                    "Indonesia; Dr. Paolo Rinaldi, Lecturer, University of Bologna, Italy\n", RCP_META)
+    session = next(e for e in ex.entities if "session-2-pre-departure" in e)
+    assert ("person:dewi-lestari", "participates_in", session, "speaker", "actual") in facts
+    assert ("state:IDN", "participates_in", session, "speaker", "actual") in facts
+    assert not any(s == "state:ITA" for s, *_ in facts)            # a lecturer does not act for Italy

@@ -371,3 +371,13 @@ def test_undecodable_text_fails_naming_the_file(tmp_path, monkeypatch):
     path.write_bytes(b"caf\xe9 \xff\xfe\xfa text")
     with pytest.raises(InputError, match=r"odd\.txt: undecodable"):
         read_document(path)
+
+
+def test_front_matter_title_is_the_meeting_not_the_process_subtitle():
+    from migkg.loaders.doc_meta import infer_meta
+    doc = read_text("BALI PROCESS\n\nRegional Consultative Process on People Smuggling\n\nCO-CHAIRS' STATEMENT\n\n"
+                    "Seventh Ministerial Conference of the Bali Process\n\nBali, Indonesia, 6 August 2018\n\n"
+                    "1. The Conference was held in Bali.\n", "t", None)
+    meta = infer_meta(doc)
+    assert meta["title"] == "BALI PROCESS — Seventh Ministerial Conference of the Bali Process"
+    assert meta["date"] == "2018-08-06"

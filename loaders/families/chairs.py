@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from migkg.loaders.cues import dates_in
+from migkg.loaders.cues import dates_in, status_of
 from migkg.loaders.families.entities import (PERSON_RX, _Text, affiliation_of, emit_person, doc_event, ensure_meeting, first_actor, gfmd_meetings_in,
                                              named_session, names_doc_event, person_at, rules, session_of)
 
@@ -27,10 +27,13 @@ OFFICE_AFTER_PERSON_RX = re.compile(rf"(?:^|['’]s\s+|\b)(?P<office>{OFFICES})\
 OFFICE_BEFORE_PERSON_RX = re.compile(rf"\b(?P<office>{OFFICES})\b[^,;()]{{0,120}}?,\s*(?=(?:H\.E\.|Sir|Mr|Ms|Mrs|Dr|Prof|Amb|Ambassador)\b)")
 OFFICE_WORD_RX = re.compile(rf"\b(?:{OFFICES}|GFMD|Forum)\b")
 OFFICE_REF_RX = re.compile(rf"\bthe\s+(?:(?P<adj>[A-Z][\w-]+)\s+)?(?P<office>{OFFICES})\b")
+HANDOVER_RX = re.compile(R["handover"])
+APPOSITION_CHAIRED_RX = re.compile(R["apposition_chaired"])
+NAMED_BODY_RX = re.compile(R["named_body"])
 NAMED_SESSION_RX = re.compile(r"\b(?P<title>(?:Special|Working) [Ss]ession on (?:the )?[A-Z][\w ]+?)\s+(?:had been|has been|was|were|is|will be)\b")
 GFMD_PROCESS = "process:gfmd"
 # a full stop that ends a clause, not an honorific's ("H.E. Mr. X")
-NOT_ABBREV = r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bAmb)(?<!\bProf)(?<!\bH)(?<!\.E)(?<!\bJr)(?<!\bSr)(?<!\bSt)"
+NOT_ABBREV = r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bAmb)(?<!\bProf)(?<!\bH)(?<!\.E)(?<!\bJr)(?<!\bSr)(?<!\bSt)(?<!\bHon)(?<!\bRev)(?<!\bNo)"
 HEADING_WINDOW = 4      # a parenthetical chair line sits right under its session heading
 PANEL_WINDOW = 16       # panel lines follow the heading (or "whose panel comprised") closely
 
@@ -201,6 +204,25 @@ def _sequence(ex, doc, s):
                     qualifiers={"role": "chair", "status": R["sequence_status"][when]})
 
 
+def _handover(ex, doc, s):
+    """'Sri Lanka, as outgoing Chair, handed over the chairmanship of the Colombo Process to Nepal'."""
+    for m in HANDOVER_RX.finditer(s.text):
+        target = _target(ex, doc, s.text[m.end():])
+        if not target:
+            continue
+        givers = actors_in(ex, _Cell(re.split(r"[;:]|\.\s", s.text[:m.start()])[-1]), types=("State", "Organization"))
+        tm = next(mm for mm in ex.mentions(_Cell(s.text[m.end():m.end() + 90])) if mm.id == target)
+        to = re.match(r"\s+to\s+(?:the\s+)?(?P<who>[^,;.]{2,60})", s.text[m.end() + tm.end:])
+        takers = actors_in(ex, _Cell(to.group("who")), types=("State", "Organization")) if to else []
+        when = (dates_in(s.text[m.end():]) or [None])[0]
+        if len(givers) == 1:
+            ex.emit(givers[0], "chairs", target, doc, s, rule="chairs.handover",
+                    qualifiers={"role": "chair", "status": "ended", "end": when})
+        if len(takers) == 1:
+            ex.emit(takers[0], "chairs", target, doc, s, rule="chairs.handover",
+                    qualifiers={"role": "chair", "status": status_of(s.text), "start": when})
+
+
 def office_key(office: str) -> str:
     key = office.lower().replace("secretary general", "secretary-general").replace("director general", "director-general")
     return "chair-in-office" if key in ("chairmanship", "chair") else key
@@ -291,10 +313,17 @@ def _chair_taken(ex, doc, s):
         after = s.text[m.end():m.end() + 60]
         when = (dates_in(after) or [m.group("year")])[0]
         status = "planned" if m.group("future") else "actual"
-        quals = {"role": "chair-in-office" if "office" in m.group("office").lower() or m.group("process") else "chair",
-                 "status": status, ("date" if m.group("verb").startswith(("serve", "act")) else "start"): when}
+        role = "co-chair" if m.group("co") else \
+            "chair-in-office" if "office" in m.group("office").lower() or m.group("process") else "chair"
+        quals = {"role": role, "status": status, ("date" if m.group("verb").startswith(("serve", "act")) else "start"): when}
         before = re.split(r"[;:]|" + NOT_ABBREV + r"\.\s", s.text[:m.start()])[-1]
         people = list(PERSON_RX.finditer(before))
+        if m.group("co") and len(people) > 1:          # "Mr X, …, and Mr Y, …, served as the GFMD Co-Chairs"
+            for p, acts_for in persons_with_actors(ex, before):
+                emit_person(ex, p.id, acts_for if acts_for and ex.entity(acts_for).type == "State" else None, "chairs",
+                            target, doc, s, rule="chairs.took-up-chair", qualifiers=quals, title=p.title,
+                            affiliation=affiliation_of(ex, p.rest))
+            continue
         if len(people) == 1:
             p = person_at(ex, before, people[0].start())
             if p:
@@ -302,8 +331,9 @@ def _chair_taken(ex, doc, s):
                             target, doc, s, rule="chairs.took-up-chair", qualifiers=quals, title=p.title)
             continue
         states = actors_in(ex, _Text(before), types=("State",))
-        if not people and len(states) == 1:
-            ex.emit(states[0], "chairs", target, doc, s, rule="chairs.took-up-chair", qualifiers=quals)
+        if not people and (len(states) == 1 or (m.group("co") and re.search(r"\band\b", before))):
+            for state in states:
+                ex.emit(state, "chairs", target, doc, s, rule="chairs.took-up-chair", qualifiers=quals)
 
 
 def _chaired_target(ex, doc, i, s, before: str):
@@ -363,6 +393,27 @@ def _chaired_by(ex, doc, i, s):
             ex.emit(a, "chairs", target, doc, s, rule="chairs.chaired-by", qualifiers=quals)
 
 
+def _apposition_chaired(ex, doc, s):
+    """'The Global Migration Group (GMG), chaired in 2017 by UNICEF, …': the actors after 'by' (up to the next comma)
+    chair the body named right before the comma (a registry organisation or process, or a named working group)."""
+    for m in APPOSITION_CHAIRED_RX.finditer(s.text):
+        before = s.text[:m.start()]
+        known = [mm for mm in ex.mentions(_Text(before)) if ex.entity(mm.id) and ex.entity(mm.id).type in
+                 ("Organization", "Process") and re.fullmatch(r"\s*(?:\([A-Z]{2,8}\))?\s*", before[mm.end:])]
+        target = known[-1].id if known else None
+        if target is None and (nb := NAMED_BODY_RX.search(before)):
+            name = re.sub(r"^(?:The|the|A|Its|Their)\s+", "", nb.group("name"))
+            target = ex.add_entity("Process", name, "body", aliases=[name])
+        if target is None:
+            continue
+        chairs = actors_in(ex, _Text(re.split(r",|;|\.\s|\s(?:which|who)\s", s.text[m.end():])[0]))
+        quals = {"role": "co-chair" if m.group("co") else "chair", "status": status_of(s.text),
+                 "date": m.group("year")}
+        for a in chairs:
+            if a != target:
+                ex.emit(a, "chairs", target, doc, s, rule="chairs.apposition-chaired-by", qualifiers=quals)
+
+
 # When two rules give the same actor different roles for the same event, the more explicit one wins: a
 # "(Chair: X)" line over a panel line's acting-for copy, both over a team table's column.
 ROLE_PRIORITY = {"chairs.parenthetical-list": 3, "chairs.panel-line": 2, "chairs.chaired-by": 2,
@@ -399,6 +450,9 @@ def extract(doc, ex):
             _process_chair(ex, doc, i, s)
         if re.search(r"[Cc]hair", text) and s.kind in ("prose", "line", "list_item"):
             _chair_taken(ex, doc, s)
+            _handover(ex, doc, s)
         if "haired by" in text and s.kind != "heading":
             _chaired_by(ex, doc, i, s)
+        if "haired " in text and s.kind in ("prose", "list_item", "line"):
+            _apposition_chaired(ex, doc, s)
     _resolve_roles(ex)

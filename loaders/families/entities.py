@@ -33,7 +33,7 @@ TITLE_WORDS = set(R["title_words"])
 GFMD_RX = r"(?:GFMD|GMFD|Global Forum(?: on Migration and Development)?|Forum)"
 ORD_RX = "|".join(ORDINALS)
 MEETING_ORD_RX = re.compile(rf"\b(?P<ord>{ORD_RX})\s+(?:Global Forum on Migration and Development|GFMD|"
-                            rf"(?:meeting|session)\s+of\s+the\s+{GFMD_RX})", re.I)
+                            rf"(?:(?:summit|annual)\s+)?(?:meeting|session|summit)\s+of\s+the\s+{GFMD_RX})", re.I)
 MEETING_YEAR_RX = re.compile(r"\b(?:GFMD\s+(?P<y1>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)(?:\s+[A-Z][a-z]+)?\s+(?:GFMD|Global Forum)"
                              r"(?!\s+(?:process|Chair|Task|Steering|Troika|website|assessment)))")
 ACRONYM_DEF_RX = re.compile(r"(?P<long>(?:[A-Z][\w'’-]*|of|the|for|and|on|in|de|des|du|la|et|&)(?:[ ,](?:[A-Z][\w'’-]*|of|the|for|"
@@ -369,6 +369,10 @@ SESSION_RX = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:R?T\s+)?(?:Round ?table\s+
                         r"(?P<title>.*)$", re.I)
 SPECIAL_RX = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?(?P<title>(?:special|working) session on (?:the )?.+)$", re.I)
 PANEL_RX = re.compile(r"^(?:[\d:.–\s-]+)?(?P<title>Panel (?:one|two|three|four|\d)):\s*(?P<topic>.*)$", re.I)
+# A numbered session of a meeting that is not a GFMD meeting: "Session 1: Skills and qualification recognition",
+# "Panel 2 – Ethical recruitment" (GFMD reports number their sessions 1.1, 1.2 under round tables instead).
+PLAIN_SESSION_RX = re.compile(r"^(?:[IVX]+\.\s+|\d+\.\s+)?(?P<kind>Session|Panel|Thematic [Ss]ession|Working [Ss]ession)\s+"
+                              r"(?P<n>\d{1,2})\s*[:–—-]\s*(?P<title>[A-Z].{2,150})$")
 THEME_RX = re.compile(r"^Theme\s+(?P<n>\d)\s*[–—-]\s*(?P<title>.+)$")
 ADDRESSED_BY_RX = re.compile(r"\baddressed by (?:the )?Session (?P<num>\d)\.(?P<sub>\d)\b", re.I)
 MAJOR_HEADING_RX = re.compile(r"^(?:\d+\.\s+[A-Z]|[IVX]+\.\s|Appendix\b|Annex\b|ANNEX|APPENDIX|Program\b)")
@@ -437,6 +441,9 @@ def _index_sessions(ex, doc):
                 eid = named_session(ex, doc, m2.group("title"))
             elif (m3 := PANEL_RX.match(text)):
                 eid = named_session(ex, doc, f"{m3.group('title').capitalize()}: {m3.group('topic')}")
+            elif (m6 := PLAIN_SESSION_RX.match(text)) and s.kind in ("heading", "line") and not text.endswith(".") \
+                    and not str(doc_event(ex, doc) or "").startswith("event:gfmd-"):
+                eid = named_session(ex, doc, f"{m6.group('kind').capitalize()} {m6.group('n')}: {m6.group('title')}")
             elif (m4 := THEME_RX.match(text)):
                 theme = m4.group("title")
                 current = None

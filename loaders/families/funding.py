@@ -32,11 +32,56 @@ def parse_amount(m) -> tuple[float, str]:
 
 
 def _object(ex, doc, texts) -> str | None:
+    """A GFMD meeting the texts name; else a process a table heading names ("contributions to the Colombo Process
+    Regional Fund"); else the document's own meeting."""
     for t in texts:
         found = gfmd_meetings_in(ex, t)
         if found:
             return ensure_meeting(ex, found[0][2])
+    for t in texts:
+        m = re.search(r"\b(?:to|for)\s+(?:the\s+)?", t)
+        process = [mm.id for mm in ex.mentions(_Text(t[m.end():])) if mm.start == 0
+                   and ex.entity(mm.id).type == "Process"] if m else []
+        if process and process[0] != "process:gfmd":
+            return process[0]
     return doc_event(ex, doc)
+
+
+COLUMN_KEYS = ("currency_column", "amount_column", "purpose_column", "status_column")
+
+
+def _header(cells) -> dict:
+    """Which column is which in a contributions table's header row, and the currency an "Amount (USD)" header gives."""
+    cols = {}
+    for k, c in enumerate(cells):
+        for key in COLUMN_KEYS:
+            m = re.fullmatch(R[key], c.strip(), re.I)
+            if m and key not in cols:
+                cols[key] = k
+                if key == "amount_column" and (m.group("cur") or m.group("cur2")):
+                    cols["currency"] = m.group("cur") or m.group("cur2")
+    return cols if "amount_column" in cols or "currency_column" in cols else {}
+
+
+def _row_amount(cells, cols):
+    """The amount of a row: written with its currency, or a bare number in the amount column whose currency is in the
+    currency column or the header."""
+    cell = lambda key: cells[cols[key]].strip() if key in cols and cols[key] < len(cells) else ""
+    if "amount_column" in cols and re.fullmatch(NUM, cell("amount_column")):
+        currency = cell("currency_column") or cols.get("currency", "")
+        m = AMOUNT_RX.fullmatch(f"{currency} {cell('amount_column')}")
+        if m:
+            return m
+    return AMOUNT_RX.search(" ".join(cells[1:])) if len(cells) > 1 else None
+
+
+def _purpose(cells, cols, amount_text: str) -> str | None:
+    if "purpose_column" in cols:
+        k = cols["purpose_column"]
+        return cells[k].strip() or None if k < len(cells) else None
+    used = {cols.get(k) for k in COLUMN_KEYS}
+    rest = [c.strip() for k, c in enumerate(cells[1:], 1) if k not in used and c.strip() and c.strip() not in amount_text]
+    return rest[0] if rest and not re.fullmatch(r"[\d.,' ]+", rest[0]) else None
 
 
 def _support(text: str) -> str:
@@ -92,15 +137,33 @@ def _funded_by(ex, doc, i, s):
                 qualifiers={"support": "financial", "status": status_of(s.text[:m.end() + len(span)])})
 
 
+SECONDED_RX = re.compile(R["seconded"], re.I)
+
+
+def _seconded(ex, doc, s):
+    """'IOM seconded a staff member to the GFMD Support Unit': staff support to the body (or its process)."""
+    m = SECONDED_RX.search(s.text)
+    if not m:
+        return
+    givers = actors_in(ex, _Text(re.split(r"[;:]|,\s", s.text[:m.start()])[-1]))
+    target = [mm.id for mm in ex.mentions(_Text(s.text[m.end():])) if mm.start == 0
+              and ex.entity(mm.id).type in ("Process", "Organization", "Event")]
+    if len(givers) == 1 and target:
+        ex.emit(givers[0], "funds", target[0], doc, s, rule="funds.seconded-staff", confidence=0.85,
+                qualifiers={"support": "staff", "status": status_of(s.text)})
+
+
 def extract(doc, ex):
-    table = {"obj": None, "non_financial": False, "age": 99}
+    table = {"obj": None, "non_financial": False, "age": 99, "cols": {}}
     for i, s in enumerate(doc.sentences):
         text = s.text.strip()
         table["age"] += 1
-        if s.kind != "table_row" and " by " in text:
+        if s.kind != "table_row" and (" by " in text or " support of " in text):
             _funded_by(ex, doc, i, s)
+        if s.kind != "table_row" and "seconded" in text:
+            _seconded(ex, doc, s)
         if s.kind != "table_row" and CUE_RX.search(text) and len(text) < 160 and not AMOUNT_RX.search(text):
-            table.update(obj=_object(ex, doc, [text]), non_financial=False, age=0)   # a table's heading
+            table.update(obj=_object(ex, doc, [text]), non_financial=False, age=0, cols={})   # a table's heading
             continue
         if re.match(r"^(?:Appendix|Annex)\b", text, re.I):
             table.update(obj=None, age=99)
@@ -118,13 +181,17 @@ def extract(doc, ex):
             continue
         donors = actors_in(ex, _Text(cells[0])) if cells else []
         if not donors:
+            table["cols"] = _header(cells) or table["cols"] if s.kind == "table_row" else table["cols"]
             continue
         table["age"] = 0
-        amount = AMOUNT_RX.search(" ".join(cells[1:])) if len(cells) > 1 else None
+        cols = table["cols"]
+        amount = _row_amount(cells, cols)
         if amount and not table["non_financial"]:
             value, currency = parse_amount(amount)
+            status_cell = cells[cols["status_column"]] if "status_column" in cols and cols["status_column"] < len(cells) else ""
             quals = {"amount": value, "currency": currency, "support": "financial",
-                     "purpose": cells[2].strip() if len(cells) > 2 and cells[2].strip() else None}
+                     "purpose": _purpose(cells, cols, amount.group(0)),
+                     "status": "planned" if re.search(R["pledged"], status_cell, re.I) else "actual"}
             ex.emit(donors[0], "funds", table["obj"], doc, s, rule="funds.contribution-table", qualifiers=quals)
         elif table["non_financial"] and cells[0].strip() and not AMOUNT_RX.search(text):
             detail = " ".join(cells[1:]) or (doc.sentences[i + 1].text if i + 1 < len(doc.sentences) else "")

@@ -21,7 +21,11 @@ BODY_WORD_RX = re.compile("|".join(R["bodies"]), re.I)   # cheap test before the
 REPLACED_RX = re.compile(R["replaced_by"])
 WITHDREW_RX = re.compile(R["withdrew"])
 COUNT_RX = re.compile(R["count_phrase"], re.I)
+BODY_PAREN_RX = re.compile(R["body_paren"])
+SERVED_ON_RX = re.compile(R["served_on"], re.I)
+PROCESS_MEMBERS_RX = re.compile(R["process_members"], re.I)
 FOLLOW_WINDOW = 2
+ITEM_WINDOW = 60        # list items that may follow a sentence ending in ":"
 
 
 def _month(text: str | None) -> str | None:
@@ -94,12 +98,87 @@ def _follow_ups(ex, doc, i, body_names):
     return out
 
 
+def list_items(doc, i: int) -> list:
+    """The list items right after sentence `i` when it ends with a colon ("… in 2017:" / "- Australia" / "- Bangladesh")."""
+    if not doc.sentences[i].text.rstrip().endswith(":"):
+        return []
+    items = []
+    for s in doc.sentences[i + 1:i + 1 + ITEM_WINDOW]:
+        if s.kind != "list_item" or len(s.text) > 120:
+            break
+        items.append(s)
+    return items
+
+
+def _item_members(ex, items) -> list:
+    """(member, item sentence) for list items that each name one state or organisation and nothing else."""
+    out = []
+    for s in items:
+        found = [m for m in ex.mentions(s) if ex.entity(m.id) and ex.entity(m.id).type in ("State", "Organization")]
+        if len(found) == 1:
+            out.append((found[0].id, s))
+    return out
+
+
+def _body_before_list(ex, doc, i, s):
+    """"the Troika (A, B and C)", "The following governments served on the GFMD Steering Group in 2017:" + items."""
+    served = SERVED_ON_RX.search(s.text)
+    for bm in re.finditer(r"(?:\b(?P<owner>(?-i:[A-Z]{2,6}|[A-Z][a-z]+ Process))\s+(?:(?:19|20)\d\d\s+)?)?(?P<body>"
+                          + "|".join(R["bodies"]) + r")\b", s.text):
+        paren = BODY_PAREN_RX.match(s.text, bm.end() + (1 if s.text[bm.end():bm.end() + 1] == " " else 0))
+        if paren:
+            members = [(a, None) for a, *_ in _members(ex, paren.group("list"))]
+        elif served and 0 <= bm.start() - served.end() <= 10:
+            members = [(a, None) for a, *_ in _members(ex, s.text[bm.end():])] if ":" in s.text[bm.end():] else []
+            members = members or _item_members(ex, list_items(doc, i))
+        else:
+            continue
+        if len(members) < 2:
+            continue
+        body = body_entity(ex, doc, bm.group("owner"), bm.group("body"), None)
+        if body is None:
+            continue
+        as_of = (re.findall(r"\b(?:19|20)\d\d\b", s.text[bm.end():]) or
+                 [str(doc.meta.get("subject_date") or doc.meta.get("date") or "")[:7] or None])[0]
+        for member, item in members:
+            if member == body:
+                continue
+            quals = {"role": "member", "status": "actual", "as_of": as_of}
+            ex.emit(member, "member_of", body, doc, s, rule="member_of.body-before-list", qualifiers=quals, confidence=0.9)
+            if item is not None:
+                ex.emit(member, "member_of", body, doc, item, rule="member_of.body-before-list", qualifiers=quals, confidence=0.9)
+
+
+def _process_members(ex, doc, i, s):
+    """"the following Member States of the Colombo Process participated: A, B, …": members of a registry process,
+    listed after a colon (in the sentence or as list items)."""
+    for pm in PROCESS_MEMBERS_RX.finditer(s.text):
+        found = [m for m in ex.mentions(_Text(s.text[pm.end():])) if m.start == 0]
+        if not found or ex.entity(found[0].id).type != "Process":
+            continue
+        rest = s.text[pm.end() + found[0].end:]
+        colon = re.match(r"[^:;.()]{0,60}:", rest)
+        if not colon:
+            continue
+        members = [(a, None) for a, *_ in _members(ex, rest[colon.end():])] or _item_members(ex, list_items(doc, i))
+        if len(members) < 2:
+            continue
+        for member, item in members:
+            quals = {"role": "member", "status": "actual"}
+            ex.emit(member, "member_of", found[0].id, doc, s, rule="member_of.process-members-listed", qualifiers=quals, confidence=0.9)
+            if item is not None:
+                ex.emit(member, "member_of", found[0].id, doc, item, rule="member_of.process-members-listed", qualifiers=quals)
+
+
 def extract(doc, ex):
     for i, s in enumerate(doc.sentences):
+        if s.kind != "heading" and PROCESS_MEMBERS_RX.search(s.text):
+            _process_members(ex, doc, i, s)
         if s.kind == "heading" or not BODY_WORD_RX.search(s.text):
             continue
         m = BODY_RX.search(s.text)
         if not m:
+            _body_before_list(ex, doc, i, s)
             continue
         list_text = s.text[m.end():]
         if re.search(r"\bchaired by\b", list_text):   # a list of bodies and their chairs, not of members

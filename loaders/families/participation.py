@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from migkg.loaders.families.chairs import PANEL_WINDOW, actors_in, persons_with_actors
+from migkg.loaders.families.chairs import PANEL_WINDOW, actors_in, doc_meeting_meant, persons_with_actors
 from migkg.loaders.families.entities import R as entity_rules
 from migkg.loaders.families.entities import (PERSON_RX, _Text, affiliation_of, clean_title, emit_person, discover_named_org, org_kind, first_actor, doc_event, named_session, person_at, roundtable_event,
                                              rules, session_event, session_of)
@@ -17,6 +17,26 @@ RAPPORTEUR_ON_RX = re.compile(R["rapporteur_on"], re.I)
 REPORTS_BY_RX = re.compile(R["reports_by"], re.I)
 FOR_RT_RX = re.compile(R["for_roundtable"], re.I)
 BEHALF_RX = re.compile(r"\b(?:also\s+)?on behalf of\s+(?:the\s+)?(?:(?:current\s+)?[Pp]residency\s+of\s+(?:the\s+)?)?", re.I)
+
+
+ATTENDANCE_RX = re.compile(R["attendance_list"], re.I)
+NOT_ATTENDED_RX = re.compile(R["not_attended"], re.I)
+
+
+def _attendance_list(ex, doc, i, s):
+    """'The following countries of destination attended as observers: Bahrain, Kuwait …': each listed state or
+    organisation took part in the document's own meeting (as observer when the clause says so)."""
+    m = ATTENDANCE_RX.match(s.text)
+    if not m or NOT_ATTENDED_RX.search(m.group("intro")):
+        return
+    meeting = doc_meeting_meant(ex, doc, i)
+    if not meeting:
+        return
+    actors = [a for a in actors_in(ex, _Text(m.group("list")), types=("State", "Organization"))]
+    role = "observer" if m.group("role") else "participant"
+    for a in actors if len(actors) >= 2 else ():
+        ex.emit(a, "participates_in", meeting, doc, s, rule="participates_in.attendance-list",
+                qualifiers={"role": role, "date": ex.entity(meeting).date})
 
 
 def _role(label: str) -> str:
@@ -127,6 +147,8 @@ def extract(doc, ex):
         status = "planned" if provisional else "actual"
         if "on behalf of" in text:
             _on_behalf(ex, doc, s)
+        if ":" in text and s.kind in ("prose", "list_item"):
+            _attendance_list(ex, doc, i, s)
         if ("report" in text or "rapporteur" in text) and s.kind != "heading":
             _rapporteurs(ex, doc, s)
         at = session_of(ex, doc, i)
