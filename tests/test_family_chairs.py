@@ -104,6 +104,15 @@ def test_the_latest_holder_before_the_reference_wins():
     assert chairs_of(facts, "event:gfmd-2010-rt-1-1") == {"person:luis-mora"}
 
 
+def test_a_chair_appointed_by_a_government_acts_for_its_state():
+    facts, _ = run("The Ghanaian Government appointed Amb. Kofi Mensah, Chief Director, as the GFMD 2013 Chair-in-Office.\n"
+                   "The Government appointed Amb. Ana Ruiz, Undersecretary, as the GFMD 2014 Chair-in-Office.\n")
+    assert ("person:kofi-mensah", "chairs", "process:gfmd", "chair-in-office", "actual") in facts
+    assert ("state:GHA", "chairs", "process:gfmd", "chair-in-office", "actual") in facts
+    assert ("person:kofi-mensah", "affiliated_with", "state:GHA", None, "actual") in facts
+    assert {f[0] for f in facts if f[1] == "chairs"} == {"person:kofi-mensah", "state:GHA", "person:ana-ruiz"}
+
+
 def test_chaired_by_named_person_in_apposition():
     facts, ex = run("The second meeting of the GFMD, held in Manila in October 2008, closed. The Special Session on the Future "
                     "of the Forum had been chaired by the Special Representative to the Secretary-General, Mr. Peter "

@@ -30,6 +30,19 @@ def test_acronym_definition_in_the_corpus():
     assert "POEA" not in ex.discovered          # the registry knows it: no second organisation
 
 
+def test_acronyms_made_of_word_beginnings():
+    # AFFORD = AF(rican) F(oundation) FOR D(evelopment): the whole name, not "African Foundation"
+    ex, _ = run("Discussant: Mr Kwame Boateng, Executive Director of the Ghana Foundation for Migration Research "
+                "(GHAFOMIRE)\n")
+    assert ex.entity(ex.discovered["GHAFOMIRE"]).label == "Ghana Foundation for Migration Research"
+
+
+def test_initials_keep_their_case():
+    ex, _ = run("x\n")
+    assert entities.person_at(ex, "H.E. Mr M.S. Rao, Joint Secretary, Government of India").id == "person:m-s-rao"
+    assert ex.entity("person:m-s-rao").label == "M.S. Rao"
+
+
 def test_foundations_by_name_and_spelling_variants_are_one():
     # names the registry does not know (the registry's own foundations resolve there)
     ex, _ = run("Support came from the Wexhall Foundation (USA).\n\nMr John Slocum (Director, Wex Hall Foundation) spoke.\n")

@@ -31,6 +31,15 @@ def test_sessions_under_headings_are_part_of_the_documents_meeting():
     assert ex.entity("event:gfmd-2010-rt-1-1").date == "2010"
 
 
+def test_every_gfmd_meeting_a_sentence_names_is_part_of_the_gfmd():
+    facts, ex = run("The 2012 GFMD in Mauritius built on the results of GFMD 2011. The next meeting is planned.\n",
+                    OTHER_META)
+    assert {("event:gfmd-2012", "process:gfmd"), ("event:gfmd-2011", "process:gfmd")} <= facts
+    rules = {s.rule for s in ex.statements.values() if s.subject == "event:gfmd-2012"}
+    assert rules == {"part_of.gfmd-meeting-named"}
+    assert run("The Global Forum process continued in 2012.\n", OTHER_META)[0] == set()
+
+
 def test_named_session_in_prose_belongs_to_the_meeting_just_named():
     facts, ex = run("Mr. Esteban Conejos, in his capacity as Chair of the second meeting of the Global Forum on Migration and "
                     "Development, held in Manila from 27 to 30 October 2008, presented its outcomes. The Special Session on "

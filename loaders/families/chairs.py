@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from migkg.loaders import coref
 from migkg.loaders.cues import dates_in, status_of
 from migkg.loaders.families.entities import (PERSON_RX, _Text, affiliation_of, emit_person, doc_event, ensure_meeting, first_actor, gfmd_meetings_in,
                                              named_session, names_doc_event, person_at, rules, session_of)
@@ -268,9 +269,20 @@ def _learn_offices(ex, doc):
                     held.append((i, "chair-in-office", p.id))
                     year = m.group("year") or m.group("year2")
                     dates = dates_in(text)
-                    ex.emit(p.id, "chairs", GFMD_PROCESS if m.group("process") else None, doc, s, rule="chairs.took-up-process-chair",
-                            qualifiers={"role": "chair-in-office", "start": dates[0] if dates else year})
+                    ex.emit_acting(p.id, _acting_state(ex, p, text[:m.start()] if rx is APPOINTED_RX else ""),
+                                   "chairs", GFMD_PROCESS if m.group("process") else None, doc, s,
+                                   rule="chairs.took-up-process-chair", title=p.title,
+                                   qualifiers={"role": "chair-in-office", "start": dates[0] if dates else year})
     held.sort(key=lambda h: h[0])
+
+
+def _acting_state(ex, p, appointer: str) -> str | None:
+    """The state a new chair acts for: the one named in their title, or the government that appointed them
+    ("The Mexican Government appointed X … as the GFMD 2010 Chair-in-Office")."""
+    if p.acts_for and ex.entity(p.acts_for).type == "State":
+        return p.acts_for
+    states = coref.actor_ids(ex, appointer, ("State",)) if len(appointer) < 60 else []
+    return states[0] if len(states) == 1 else None
 
 
 def _process_chair(ex, doc, i, s):

@@ -61,7 +61,8 @@ def _clean_name(ex, words: list[str]) -> list[str]:
         out.append(w)
     while out and out[-1].lower().rstrip(".") in {"de", "van", "von", "der", "del", "la", "al", "bin", "da", "di", "jr", "sr"}:
         out.pop()
-    return [w.capitalize() if w.isupper() and len(w) > 2 else w for w in out]
+    # "OLIVEIRA" -> "Oliveira", but initials stay as written ("M.S. Puri")
+    return [w.capitalize() if w.isupper() and len(w) > 2 and "." not in w else w for w in out]
 
 
 def person_at(ex, text: str, start: int = 0) -> PersonRef | None:
@@ -476,12 +477,33 @@ def _initials_match(long: str, acr: str) -> bool:
     return True
 
 
+def _prefixes_match(long: str, acr: str) -> bool:
+    """The acronym is made of the first letters of every capitalised word, in order, and any lowercase words
+    between them: "African Foundation for Development" = AF+F+FOR+D = AFFORD."""
+    words = [w for w in re.split(r"[\s,&-]+", long) if w]
+    acr = acr.lower()
+
+    def fits(wi: int, ai: int) -> bool:
+        if wi == len(words):
+            return ai == len(acr)
+        w = words[wi].lower()
+        if words[wi][0].islower() and fits(wi + 1, ai):
+            return True
+        return any(acr.startswith(w[:k], ai) and fits(wi + 1, ai + k) for k in range(1, len(w) + 1))
+
+    return len(words) > 1 and fits(0, 0)
+
+
 def _trim_long(long: str, acr: str) -> str | None:
-    """The shortest tail of `long` whose initials give the acronym."""
+    """The shortest tail of `long` whose initials (or word beginnings) give the acronym."""
     words = long.split(" ")
     for i in range(len(words) - 1, -1, -1):
         tail = " ".join(words[i:]).strip(" ,")
-        if tail and tail[0].isupper() and _initials_match(tail, acr) and len(tail.split()) >= len([c for c in acr if c.isupper()]):
+        if not tail or not tail[0].isupper():
+            continue
+        if _initials_match(tail, acr) and len(tail.split()) >= len([c for c in acr if c.isupper()]):
+            return tail
+        if _prefixes_match(tail, acr):
             return tail
     return None
 

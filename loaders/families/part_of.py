@@ -1,9 +1,10 @@
 """`part_of`: a round-table session is part of its meeting, a GFMD meeting part of the GFMD process, a body of a
 process part of that process. The structure comes from where the text puts things (a session heading inside a
-meeting report), so every statement cites the heading that places it."""
+meeting report), so every statement cites the heading that places it; a GFMD meeting is part of the GFMD wherever a
+sentence names it as one ("GFMD 2008", "the second meeting of the Global Forum")."""
 from __future__ import annotations
 
-from migkg.loaders.families.entities import doc_event, ensure_meeting
+from migkg.loaders.families.entities import doc_event, ensure_meeting, gfmd_meetings_in
 
 GFMD = "process:gfmd"
 
@@ -27,3 +28,10 @@ def extract(doc, ex):
         first = next((s for s in doc.sentences if "Global Forum" in s.text or "GFMD" in s.text), None)
         if first:
             ex.emit(meeting, "part_of", GFMD, doc, first, rule="part_of.gfmd-meeting", confidence=0.9)
+    named = set()
+    for s in doc.sentences:
+        for _, _, year in gfmd_meetings_in(ex, s.text):
+            if year not in named and ex.entity(GFMD):
+                named.add(year)
+                ex.emit(ensure_meeting(ex, year), "part_of", GFMD, doc, s, rule="part_of.gfmd-meeting-named",
+                        confidence=0.9)
