@@ -12,7 +12,7 @@ from migkg.cli.output import format_option, write_rows
 from migkg.graph.errors import BackendUnavailable, MigkgError, QueryError
 from migkg.queries import catalog
 from migkg.queries.run import (ENGINES, coerce_params, ladybug_path, parse_param_args, rdf_store, run_cypher,
-                               run_endpoint, run_neo4j, run_query, run_sparql)
+                               run_endpoint, run_query, run_sparql)
 
 ENTITY_ID = re.compile(r"^[a-z]+:\S+$")
 store_option = click.option("--store", type=click.Choice(("memory", "oxigraph")), default="memory", show_default=True,

@@ -15,7 +15,7 @@ from pathlib import Path
 import networkx as nx
 
 from migkg.graph.nx_graph import flatten, iso_span, to_networkx
-from migkg.graph.output import Graph, atomic_dir, atomic_file
+from migkg.graph.output import Graph, atomic_file
 
 # Edge attributes that are lists (evidence in parallel lists) and the qualifiers that stay numbers/booleans.
 LIST_ATTRS = ("docs", "lines", "quotes", "aliases")

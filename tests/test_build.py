@@ -2,7 +2,6 @@
 import json
 import re
 
-import pytest
 
 from migkg.graph.build import build
 from migkg.graph.model import ENTITY_TYPES, PREDICATES, REFERENCE_QUALIFIERS, STATUSES

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from migkg.cli import main
 from migkg.graph.export import FORMATS, csv_paths
-from migkg.graph.model import Entity, Evidence, Statement
+from migkg.graph.model import Entity
 from migkg.graph.nx_graph import iso_span
 from migkg.graph.output import Graph, load_graph
 

@@ -1,19 +1,11 @@
 """chairs / membership / funding / participation / entities families on small texts in the corpus' genre."""
 import pytest
 
-registry_mod = pytest.importorskip("migkg.ontology.registry")
-if not hasattr(registry_mod, "default_registry"):
-    pytest.skip("registry not available yet", allow_module_level=True)
-
-from migkg.loaders.pipeline import extract  # noqa: E402
-from migkg.loaders.reader import read_text  # noqa: E402
-
-GFMD_META = {"title": "Fourth Meeting of the Global Forum on Migration and Development, Puerto Vallarta, 8-11 November 2010",
-             "date": "2011-12-01", "subject_date": "2010-11"}
+from genre import GFMD_2010, extract_text
 
 
-def run(text, meta=GFMD_META):
-    ex = extract([read_text(text, "t", meta)])
+def run(text, meta=GFMD_2010):
+    ex = extract_text(text, meta)
     return {(s.subject, s.predicate, s.object, s.qualifiers.get("role"), s.qualifiers.get("status"))
             for s in ex.statements.values()}, ex
 

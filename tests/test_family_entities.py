@@ -1,21 +1,17 @@
 """entities family: organisations from acronym definitions and own names, people, GFMD meeting ordinals, doc events."""
 import pytest
 
-registry_mod = pytest.importorskip("migkg.ontology.registry")
-if not hasattr(registry_mod, "default_registry"):
-    pytest.skip("registry not available yet", allow_module_level=True)
+from migkg.loaders.context import Extraction
+from migkg.loaders.families import entities
+from migkg.loaders.pipeline import extract
+from migkg.loaders.reader import read_text
+from migkg.ontology.registry import default_registry
 
-from migkg.loaders.context import Extraction  # noqa: E402
-from migkg.loaders.families import entities  # noqa: E402
-from migkg.loaders.pipeline import extract  # noqa: E402
-from migkg.loaders.reader import read_text  # noqa: E402
-
-META = {"title": "Seventh Coordination Meeting on International Migration, New York, 20-21 November 2008",
-        "date": "2009", "subject_date": "2008-11"}
+from genre import COORDINATION_2008
 
 
-def run(text, meta=META):
-    ex = Extraction(registry_mod.default_registry())
+def run(text, meta=COORDINATION_2008):
+    ex = Extraction(default_registry())
     doc = read_text(text, "t", meta)
     entities.extract(doc, ex)
     return ex, doc

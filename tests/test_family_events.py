@@ -1,21 +1,18 @@
 """events family: events named in prose (not GFMD meetings), their place, date, organisers and attendees."""
 import pytest
 
-registry_mod = pytest.importorskip("migkg.ontology.registry")
-if not hasattr(registry_mod, "default_registry"):
-    pytest.skip("registry not available yet", allow_module_level=True)
+from migkg.loaders.pipeline import extract
+from migkg.loaders.reader import read_text
 
-from migkg.loaders.pipeline import extract  # noqa: E402
-from migkg.loaders.reader import read_text  # noqa: E402
+from genre import DEBATE_2011, extract_text
 
-DEBATE = {"title": "Informal Thematic Debate on International Migration and Development, 19 May 2011",
-          "date": "2011-05-19", "subject_date": "2011-05"}
+
 SERIES = {"title": "Connecting the Dots: a fresh look. A report of the Conversations on the Global Governance of Migration, "
                    "Phase 1, October-December 2009", "date": "2010", "subject_date": "2009-12"}
 
 
-def run(text, meta=DEBATE):
-    ex = extract([read_text(text, "t", meta)])
+def run(text, meta=DEBATE_2011):
+    ex = extract_text(text, meta)
     facts = {(s.subject, s.predicate, s.object) for s in ex.statements.values()}
     return facts, ex
 

@@ -1,19 +1,11 @@
 """hosting family: who hosts a GFMD meeting and where it took place."""
 import pytest
 
-registry_mod = pytest.importorskip("migkg.ontology.registry")
-if not hasattr(registry_mod, "default_registry"):
-    pytest.skip("registry not available yet", allow_module_level=True)
-
-from migkg.loaders.pipeline import extract  # noqa: E402
-from migkg.loaders.reader import read_text  # noqa: E402
-
-META = {"title": "Seventh Coordination Meeting on International Migration, New York, 20-21 November 2008",
-        "date": "2009", "subject_date": "2008-11"}
+from genre import COORDINATION_2008, extract_text
 
 
-def run(text, meta=META):
-    ex = extract([read_text(text, "t", meta)])
+def run(text, meta=COORDINATION_2008):
+    ex = extract_text(text, meta)
     return {(s.subject, s.predicate, s.object): s for s in ex.statements.values()}
 
 

@@ -1,25 +1,17 @@
 """participation family: panel lines, participant lists, rapporteurs, session teams, 'on behalf of'."""
 import pytest
 
-registry_mod = pytest.importorskip("migkg.ontology.registry")
-if not hasattr(registry_mod, "default_registry"):
-    pytest.skip("registry not available yet", allow_module_level=True)
+from genre import DEBATE_2011, GFMD_2010, extract_text
 
-from migkg.loaders.pipeline import extract  # noqa: E402
-from migkg.loaders.reader import read_text  # noqa: E402
 
-GFMD_META = {"title": "Fourth Meeting of the Global Forum on Migration and Development, Puerto Vallarta, 8-11 November 2010",
-             "date": "2011-12-01", "subject_date": "2010-11"}
 FIRST_META = {"title": "Report of the first meeting of the Global Forum on Migration and Development, Belgium, July 9-11, 2007",
               "date": "2008", "subject_date": "2007-07"}
-DEBATE = {"title": "Informal Thematic Debate on International Migration and Development, 19 May 2011",
-          "date": "2011-05-19", "subject_date": "2011-05"}
 SERIES = {"title": "Connecting the Dots. A report of the Conversations on the Global Governance of Migration, Phase 1",
           "date": "2010", "subject_date": "2009-12"}
 
 
-def run(text, meta=GFMD_META):
-    ex = extract([read_text(text, "t", meta)])
+def run(text, meta=GFMD_2010):
+    ex = extract_text(text, meta)
     return {(s.subject, s.predicate, s.object, s.qualifiers.get("role"), s.qualifiers.get("status"))
             for s in ex.statements.values()}, ex
 
@@ -27,7 +19,7 @@ def run(text, meta=GFMD_META):
 def test_corpus_panel_of_a_provisional_program_is_planned():
     facts, _ = run("**Provisional Program**\n\n**10:20 – 13:00**      **Panel one: *The Contribution of migrants*\n\n"
                    "**Panelists:**\n\n- **H.E. Ms. Lorena Escudero** National Secretary for Migrants, Ecuador\n"
-                   "- **Mr. Driss El Yazami** President, National Human Rights Council, Morocco\n", DEBATE)
+                   "- **Mr. Driss El Yazami** President, National Human Rights Council, Morocco\n", DEBATE_2011)
     panel = {f for f in facts if f[1] == "participates_in" and f[0].startswith("person:")}
     assert {(f[0], f[3], f[4]) for f in panel} == {("person:lorena-escudero", "panellist", "planned"),
                                                    ("person:driss-el-yazami", "panellist", "planned")}
