@@ -182,3 +182,18 @@ def test_this_past_month_and_a_recent_mention_date_the_same_workshop():
                             "A recent workshop organized by Qatar in Doha engaged countries of origin.\n", "t", {"date": "2012-05"})])
     workshops = [e for e in ex.entities.values() if e.type == "Event" and "workshop" in e.label.lower()]
     assert len(workshops) == 1 and workshops[0].date == "2012-01"
+
+
+def test_offer_to_host_the_next_meeting_of_the_documents_series():
+    meta = {"title": "Fourth Senior Officials' Meeting of the Almaty Process", "date": "2015-06-03", "place": "Ashgabat, Turkmenistan"}
+    text = ("Fourth Senior Officials' Meeting of the Almaty Process\n\nAshgabat, Turkmenistan, 3 June 2015\n\n"
+            "The participants welcomed the invitation of the Government of Kyrgyzstan, a member of the Almaty Process, to "
+            "host the Fifth Senior Officials' Meeting in Bishkek.\n\nThe Second Regional Workshop was held in Almaty.\n")
+    ex = extract([read_text(text, "t", meta)])
+    fifth = event_named(ex, "Fifth Senior Officials")
+    assert fifth.label == "Fifth Senior Officials' Meeting of the Almaty Process"
+    facts = {(s.subject, s.predicate, s.object): s.qualifiers for s in ex.statements.values()}
+    assert facts[("state:KGZ", "hosts", fifth.id)]["status"] == "planned"
+    assert facts[(fifth.id, "located_in", "state:KGZ")] == {"place": "Bishkek", "status": "planned"}
+    # an ordinal meeting that the document's series does not name stays unnamed (no event, no host)
+    assert not [e for e in ex.entities.values() if e.type == "Event" and "Workshop" in e.label]

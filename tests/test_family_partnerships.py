@@ -57,6 +57,9 @@ def test_secretariat_and_own_genre():
                 "IOM, which together with UNHCR serves as the secretariat of the Regional Conference on Migration, "
                 "reported.\n", "supports")
     assert {(a, role) for a, _, role, _ in got} >= {("org:iom", "secretariat"), ("org:unhcr", "secretariat")}
+    got = facts("The workshop was organized by Ghana with the support of the ICMPD in its capacity as the secretariat "
+                "of the Rabat Process.\n", "supports")
+    assert ("org:icmpd", "process:rabat-process", "secretariat") in {(a, o, role) for a, o, role, _ in got}
 
 
 def test_no_partner_without_a_named_actor():

@@ -64,6 +64,8 @@ def test_observers_of_a_process_and_of_the_meeting():
     assert {(s, r) for s, p, o, r, _ in got if p == "member_of"} == {("state:ARM", "observer"), ("state:AZE", "observer")}
     assert {(s, r) for s, p, o, r, _ in got if p == "participates_in"} == {
         ("state:CAN", "observer"), ("state:NOR", "observer"), ("org:unhcr", "observer")}
+    got = own_meeting("Representatives of the World Health Organization (WHO) and UNICEF also attended as observers.\n")
+    assert {(s, r) for s, p, o, r, _ in got if p == "participates_in"} == {("org:who", "observer"), ("org:unicef", "observer")}
     # people "from" states who attend are not the states' delegations
     got = own_meeting("Experts from Canada and Norway attended as observers.\n")
     assert not any(p == "participates_in" for _, p, _, _, _ in got)

@@ -31,6 +31,7 @@ LOWER_EVENT_RX = re.compile(rf"\b(?:(?P<planned>{R['planned_organiser_verbs']})|
                             rf"(?P<phrase>(?:[a-z][\w-]*\s+){{0,2}}?(?P<kind>{LOWER_KIND_RX})(?P<topic>{_TOPIC})?)\b(?!\s+of\b)")
 PASSIVE_LOWER_RX = re.compile(rf"\b(?:[Aa]n?|[Tt]he)\s+(?P<phrase>(?:[a-z][\w-]*\s+){{0,2}}(?P<kind>{LOWER_KIND_RX})(?P<topic>{_TOPIC})?)"
                               rf",?\s+{PASSIVE_AUX}?(?:{R['by_verbs']})\s+(?:the\s+)?")
+OFFER_RX = re.compile(R["offer_to_host"])
 COREF_RX = re.compile(R["coreference"], re.I)
 FURTHER_RX = re.compile(R["further"], re.I)
 ATTENDED_RX = re.compile(R["attended_by"], re.I)
@@ -102,6 +103,24 @@ def _clean_name(name: str) -> str | None:
     if all(w.lower() in GENERIC or re.fullmatch(KIND_RX, w) for w in words):
         return None
     return name
+
+
+def _in_doc_series(ex, doc, written: str) -> tuple[str | None, str | None]:
+    """'the Seventh Ministerial Consultation' in the report of the Sixth Ministerial Consultation of the Colombo
+    Process: another meeting of the document's own series, named in full ("Seventh Ministerial Consultation of the
+    Colombo Process"). Returns (the name as written, the full name), or (None, None)."""
+    own = doc_event(ex, doc)
+    words = written.split()
+    while words and words[0] in R["leading_stopwords"]:
+        words.pop(0)
+    if not own or len(words) < 2 or words[0].lower() not in ORDINALS:
+        return None, None
+    label = re.sub(r"\s*\((?:19|20)\d\d\)$", "", ex.entity(own).label)
+    ordinal, _, rest = label.partition(" ")
+    if ordinal.lower() not in ORDINALS or ordinal.lower() == words[0].lower() or \
+            not rest.lower().startswith(" ".join(words[1:]).lower() + " of "):
+        return None, None
+    return " ".join(words), f"{words[0]} {rest}"
 
 
 def _unnamed_place(ex, after: str):
@@ -224,17 +243,22 @@ def _remember(ex, doc, i, event):
 
 
 def _event_statements(ex, doc, s, event, before: str, after: str, place, date, status):
-    quals = {"status": status, "date": date}
+    clause = re.split(r"[;:]|\.\s", before)[-1]
+    om, offer = ORGANISER_RX.search(clause), OFFER_RX.search(clause)
+    quals = {"status": "planned" if offer and not om else status, "date": date}
     if place:
         ex.emit(event, "located_in", place[1], doc, s, rule="located_in.event-place", qualifiers={"place": place[0], **quals})
-    clause = re.split(r"[;:]|\.\s", before)[-1]
-    om = ORGANISER_RX.search(clause)
     if om:
         organisers = named_actors(ex, clause[:om.start()])
         st = "planned" if om.group("planned") else status
         for a in organisers:
             ex.emit(a, "hosts", event, doc, s, rule="hosts.actor-organised-event",
                     qualifiers={"role": "organizer", "status": st, "date": date})
+    if offer and not om:
+        # "the offer of the Government of Cambodia to … host the Seventh Ministerial Consultation": planned
+        for a in named_actors(ex, offer.group(0))[:1]:
+            ex.emit(a, "hosts", event, doc, s, rule="hosts.offer-to-host-event",
+                    qualifiers={"role": "host", "status": "planned", "date": date})
     bm = BY_RX.match(after)
     if bm:
         span = re.split(r"\b(?:held|which|with|in (?=[A-Z]))\b|[;(]", after[bm.end():])[0]
@@ -262,7 +286,9 @@ def _attendees(ex, doc, s, event, text, status, date):
 def _named(ex, doc, i, s) -> bool:
     found = False
     for m in NAME_RX.finditer(s.text):
-        name = _clean_name(m.group("name"))
+        name, full = _in_doc_series(ex, doc, m.group("name"))
+        if not name:
+            name = full = _clean_name(m.group("name"))
         if not name or gfmd_meetings_in(ex, name) or s.kind == "table_row":
             continue
         # a registry process named with a date is one of its meetings ("the High-level Dialogue … of September 2006");
@@ -295,11 +321,11 @@ def _named(ex, doc, i, s) -> bool:
                                   key=f"{resolved.split(':', 1)[1]}-{date[:4]}", aliases=[name, f"{name} ({date[:4]})"],
                                   date=date, place=place[0] if place else None, country=place[1] if place else None)
         else:
-            event = (doc_event_named(ex, doc, name, date) or same_event(ex, name, date)
-                     or make_event(ex, doc, name, _kind(kind_word), date, place))
+            event = (doc_event_named(ex, doc, full, date) or same_event(ex, full, date)
+                     or make_event(ex, doc, full, _kind(kind_word), date, place))
         date = _precise_date(ex, event, date)
         _event_statements(ex, doc, s, event, before, after, place, date, status_of(s.text))
-        for mm in ex.mentions(_Text(name)):
+        for mm in ex.mentions(_Text(full)):
             e = ex.entity(mm.id)
             if e is not None and e.type == "Process":
                 ex.emit(event, "part_of", mm.id, doc, s, rule="part_of.event-of-process", qualifiers={"date": date})

@@ -27,6 +27,7 @@ PARTICIPATE_AS_RX = re.compile(R["participate_as"], re.I)
 ATTENDED_AS_RX = re.compile(R["attended_as"], re.I)
 AS_DID_RX = re.compile(R["as_did"], re.I)
 TOOK_PART_RX = re.compile(R["took_part"], re.I)
+DELEGATES_OF_RX = re.compile(R["delegates_of"], re.I)
 PREPOSITION_END_RX = re.compile(r"\b(?:of|from|with|by|for|in|between|among|to)\s+(?:the\s+)?$")
 MEMBERS = ("State", "Organization")
 BODIES = ("Organization", "Process")
@@ -104,14 +105,17 @@ def _attend(ex, doc, s, text, who, role, rule, a, b):
         ex.emit(w, "participates_in", own, doc, s, rule=rule + "+own-meeting", qualifiers=quals, confidence=0.8)
 
 
-def _subject_list(ex, text, end):
-    """The actors listed right before `end` when they are the subject of the clause (not 'representatives of A')."""
+def _subject_list(ex, text, end, delegates=False):
+    """The actors listed right before `end` when they are the subject of the clause (not 'support of A'); with
+    `delegates`, also when the clause opens with 'Representatives of' (attendance)."""
     found = coref.actors(ex, text[:end], MEMBERS)
     ids = coref.actors_before(ex, text, end, MEMBERS)
     if not ids:
         return []
     first = [a for a in found if a.id == ids[0]][-1]
     lead = text[clause_start(text, first.start):first.start]
+    if delegates and DELEGATES_OF_RX.match(lead):
+        return ids
     return [] if PREPOSITION_END_RX.search(lead) else ids
 
 
@@ -130,7 +134,7 @@ def _observers(ex, doc, i, s, text):
             _member(ex, doc, s, text, who, body[0].id, _role(m.group("role")), "member_of.participate-as", m.start(),
                     m.end())
     for m in ATTENDED_AS_RX.finditer(text):
-        who = _subject_list(ex, text, m.start())
+        who = _subject_list(ex, text, m.start(), delegates=True)
         dm = AS_DID_RX.match(text[m.end():])
         if dm:
             who += coref.list_at(ex, text, m.end() + dm.end(), MEMBERS, max_lead=3)[0]
