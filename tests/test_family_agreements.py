@@ -1,10 +1,8 @@
 """agreements family: Agreement entities with kinds and party_to for every named party, on corpus and own sentences."""
-import pytest
 
 from migkg.loaders.pipeline import extract
 from migkg.loaders.reader import read_text
 
-pytest.importorskip("migkg.ontology.registry")
 META = {"title": "Report of a meeting on migration", "date": "2010"}
 
 

@@ -1,10 +1,8 @@
 """corridors family: origin -> destination, flow, direction_inferred."""
-import pytest
 
 from migkg.loaders.pipeline import extract
 from migkg.loaders.reader import read_text
 
-pytest.importorskip("migkg.ontology.registry")
 META = {"title": "Report on migration", "date": "2009"}
 
 

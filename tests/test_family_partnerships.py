@@ -1,11 +1,9 @@
 """partnerships family: partners_with (symmetric, with context) and supports (secretariat, technical support,
 implementing, lead)."""
-import pytest
 
 from migkg.loaders.pipeline import extract
 from migkg.loaders.reader import read_text
 
-pytest.importorskip("migkg.ontology.registry")
 META = {"title": "Report of a coordination meeting", "date": "2009"}
 
 

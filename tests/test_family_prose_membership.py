@@ -1,10 +1,8 @@
 """prose_membership family: member_of in prose and succeeded_by."""
-import pytest
 
 from migkg.loaders.pipeline import extract
 from migkg.loaders.reader import read_text
 
-pytest.importorskip("migkg.ontology.registry")
 
 
 def statements(text, meta=None):
