@@ -12,7 +12,7 @@ import yaml
 from migkg.graph.build import build
 
 UNSEEN = Path(__file__).parent / "fixtures" / "unseen"
-SPEC = yaml.safe_load((UNSEEN / "expected.yaml").read_text(encoding="utf-8"))
+SPEC = {doc: spec for path in sorted(UNSEEN.glob("*.yaml")) for doc, spec in yaml.safe_load(path.read_text(encoding="utf-8")).items()}
 DOCUMENTS = sorted(p for p in UNSEEN.iterdir() if p.suffix in (".md", ".txt"))
 OUTPUTS = ("entities.jsonl", "statements.jsonl", "graph.ttl", "graph.html", "manifest.json")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
